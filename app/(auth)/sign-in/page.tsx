@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthHeading } from "@/components/auth/auth-heading";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { TextLink } from "@/components/ui/text-link";
+import { safeNextPath } from "@/lib/redirect";
+import { getSession } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const { next } = await searchParams;
+  const nextPath = safeNextPath(typeof next === "string" ? next : undefined);
+  if (await getSession()) redirect(nextPath);
+  return (
+    <>
+      <AuthHeading title="Sign in">Welcome back. Sign in to manage your account.</AuthHeading>
+      <SignInForm next={nextPath} />
+      <p className="mt-6 text-center text-sm text-zinc-600 dark:text-zinc-400">
+        New here? <TextLink href="/sign-up">Create an account</TextLink>
+      </p>
+    </>
+  );
+}

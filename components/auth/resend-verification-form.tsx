@@ -1,0 +1,41 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { authClient } from "@/lib/auth-client";
+import { authErrorMessage } from "@/lib/auth-errors";
+import { forgotPasswordSchema, type ForgotPasswordInput } from "@/lib/validation/auth";
+
+export function ResendVerificationForm() {
+  const [formError, setFormError] = useState<string>();
+  const [sentTo, setSentTo] = useState<string>();
+  const { register, handleSubmit, formState } = useForm<ForgotPasswordInput>({ resolver: zodResolver(forgotPasswordSchema) });
+
+  const onSubmit = handleSubmit(async ({ email }) => {
+    setFormError(undefined);
+    const { error } = await authClient.sendVerificationEmail({ email, callbackURL: "/verify-email" });
+    if (error) {
+      setFormError(authErrorMessage(error));
+      return;
+    }
+    setSentTo(email);
+  });
+
+  if (sentTo) {
+    return <Alert tone="success">If {sentTo} is waiting to be verified, a new link is on its way.</Alert>;
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <TextField label="Email" type="email" autoComplete="email" error={formState.errors.email?.message} {...register("email")} />
+      <Button type="submit" pending={formState.isSubmitting}>
+        Send a new link
+      </Button>
+    </form>
+  );
+}

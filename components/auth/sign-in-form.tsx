@@ -1,0 +1,45 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { TextLink } from "@/components/ui/text-link";
+import { authClient } from "@/lib/auth-client";
+import { authErrorMessage } from "@/lib/auth-errors";
+import { signInSchema, type SignInInput } from "@/lib/validation/auth";
+
+export function SignInForm({ next }: { next: string }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string>();
+  const { register, handleSubmit, formState } = useForm<SignInInput>({ resolver: zodResolver(signInSchema) });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    // callbackURL is where the link lands when sign-in has to send a new verification mail.
+    const { error } = await authClient.signIn.email({ ...values, callbackURL: "/verify-email" });
+    if (error) {
+      setFormError(authErrorMessage(error));
+      return;
+    }
+    router.replace(next);
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <TextField label="Email" type="email" autoComplete="email" error={formState.errors.email?.message} {...register("email")} />
+      <TextField label="Password" type="password" autoComplete="current-password" error={formState.errors.password?.message} {...register("password")} />
+      <div className="-mt-2 text-right text-sm">
+        <TextLink href="/forgot-password">Forgot password?</TextLink>
+      </div>
+      <Button type="submit" pending={formState.isSubmitting}>
+        Sign in
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+type AuthClientError = { code?: string; message?: string; status?: number } | null | undefined;
+
+// better-auth's messages are written for developers; these are for the person at the form.
+const messages: Record<string, string> = {
+  INVALID_EMAIL_OR_PASSWORD: "The email or password is incorrect.",
+  EMAIL_NOT_VERIFIED: "Verify your email address first. We have sent you a new link.",
+  INVALID_TOKEN: "This link is invalid or has already been used. Ask for a new one.",
+  TOKEN_EXPIRED: "This link has expired. Ask for a new one.",
+  PASSWORD_TOO_SHORT: "Use at least 8 characters.",
+  PASSWORD_TOO_LONG: "Use at most 128 characters.",
+};
+
+export function authErrorMessage(error: AuthClientError): string {
+  if (error?.status === 429) return "Too many attempts. Wait a minute and try again.";
+  if (error?.code && messages[error.code]) return messages[error.code]!;
+  // Our own validation hook answers with the zod message, already written for people.
+  if (error?.code === "INVALID_INPUT" && error.message) return error.message;
+  return "Something went wrong. Try again in a moment.";
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import { betterAuth, type BetterAuthOptions } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { nextCookies } from "better-auth/next-js";
+import { twoFactor } from "better-auth/plugins";
+import type { ZodType } from "zod";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { sendMail } from "@/lib/mail";
+import { existingAccountMail, resetPasswordMail, verifyEmailMail } from "@/lib/mail/templates";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, nameSchema, passwordSchema } from "@/lib/validation/user";
+
+// better-auth's own endpoints validate their bodies loosely; these fields must follow the same zod
+// rules as our forms, so the rule lives once, in lib/validation.
+const bodyRules: Record<string, Record<string, ZodType>> = {
+  "/sign-up/email": { name: nameSchema, password: passwordSchema },
+  "/reset-password": { newPassword: passwordSchema },
+  "/update-user": { name: nameSchema.optional() },
+};
+
+export const auth = betterAuth({
+  appName: env.APP_NAME,
+  baseURL: env.BETTER_AUTH_URL,
+  secret: env.BETTER_AUTH_SECRET,
+  database: prismaAdapter(db, { provider: "sqlite", transaction: true }),
+  emailAndPassword: {
+    enabled: true,
+    requireEmailVerification: true,
+    minPasswordLength: PASSWORD_MIN_LENGTH,
+    maxPasswordLength: PASSWORD_MAX_LENGTH,
+    resetPasswordTokenExpiresIn: 60 * 60,
+    // A reset is what a person does when they fear someone else has the password.
+    revokeSessionsOnPasswordReset: true,
+    sendResetPassword: async ({ user, url }) => {
+      await sendMail(user.email, resetPasswordMail(env.APP_NAME, user.name, url));
+    },
+    // Sign-up answers the same whether or not the address is registered, so it cannot be used to
+    // learn who has an account; the owner of the address is told by mail instead.
+    onExistingUserSignUp: async ({ user }) => {
+      await sendMail(user.email, existingAccountMail(env.APP_NAME, user.name, `${env.BETTER_AUTH_URL}/sign-in`));
+    },
+  },
+  emailVerification: {
+    sendOnSignUp: true,
+    sendOnSignIn: true,
+    autoSignInAfterVerification: true,
+    expiresIn: 60 * 60,
+    sendVerificationEmail: async ({ user, url }) => {
+      await sendMail(user.email, verifyEmailMail(env.APP_NAME, user.name, url));
+    },
+  },
+  session: {
+    // No cookie cache: a revoked session must stop working on the very next request.
+    cookieCache: { enabled: false },
+  },
+  rateLimit: { storage: "database" },
+  advanced: {
+    database: { joins: true },
+  },
+  hooks: {
+    before: createAuthMiddleware(async (ctx) => {
+      const rules = bodyRules[ctx.path];
+      if (!rules) return;
+      for (const [field, schema] of Object.entries(rules)) {
+        const result = schema.safeParse((ctx.body as Record<string, unknown> | undefined)?.[field]);
+        if (!result.success) {
+          throw new APIError("BAD_REQUEST", { code: "INVALID_INPUT", message: result.error.issues[0]?.message ?? "Invalid input." });
+        }
+      }
+    }),
+  },
+  plugins: [
+    twoFactor({ issuer: env.APP_NAME }),
+    // Lets server actions set cookies; must stay last.
+    nextCookies(),
+  ],
+} satisfies BetterAuthOptions);
+
+export type Session = typeof auth.$Infer.Session;

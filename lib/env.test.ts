@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("runs development with no settings at all, on the embedded database", () => {
+    const env = parseEnv({ NODE_ENV: "development" });
+    expect(env.DATABASE_URL).toBe("file:./data/bastion.db");
+    expect(env.BETTER_AUTH_URL).toBe("http://localhost:3000");
+    expect(env.SMTP_URL).toBeUndefined();
+  });
+
+  it("stops production without a secret, a base URL or SMTP, naming each", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(EnvError);
+    try {
+      parseEnv({ NODE_ENV: "production" });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain("BETTER_AUTH_SECRET is required in production");
+      expect(message).toContain("BETTER_AUTH_URL is required in production");
+      expect(message).toContain("SMTP_URL is required in production");
+    }
+  });
+
+  it("accepts a complete production environment", () => {
+    const env = parseEnv({
+      NODE_ENV: "production",
+      BETTER_AUTH_SECRET: "x".repeat(32),
+      BETTER_AUTH_URL: "https://accounts.example.com",
+      SMTP_URL: "smtps://user:pass@smtp.example.com:465",
+    });
+    expect(env.production).toBe(true);
+    expect(env.BETTER_AUTH_URL).toBe("https://accounts.example.com");
+  });
+
+  it("lets a production build run without the runtime secrets", () => {
+    expect(parseEnv({ NODE_ENV: "production" }, { requireProductionSettings: false }).production).toBe(true);
+  });
+
+  it("refuses a short secret and a URL of the wrong kind", () => {
+    expect(() => parseEnv({ BETTER_AUTH_SECRET: "short" })).toThrow(/BETTER_AUTH_SECRET must be at least 32 characters/);
+    expect(() => parseEnv({ SMTP_URL: "http://mail.example.com" })).toThrow(/SMTP_URL must be an smtp/);
+  });
+
+  it("treats an empty value as unset", () => {
+    expect(parseEnv({ NODE_ENV: "development", SMTP_URL: "" }).SMTP_URL).toBeUndefined();
+  });
+});

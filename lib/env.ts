@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "./database-url";
+
+// Used only outside production, so a fresh clone runs with no .env at all.
+const DEVELOPMENT_SECRET = "bastion-development-secret-never-use-in-production";
+const DEVELOPMENT_URL = "http://localhost:3000";
+
+const PRODUCTION_SETTINGS = {
+  BETTER_AUTH_SECRET: "a random secret of at least 32 characters (openssl rand -base64 32)",
+  BETTER_AUTH_URL: "the public URL of the app, for example https://accounts.example.com",
+  SMTP_URL: "an SMTP server to send mail through, for example smtps://user:password@smtp.example.com",
+} as const;
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters long").optional(),
+  BETTER_AUTH_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().min(3).default("Bastion <no-reply@localhost>"),
+  APP_NAME: z.string().min(1).default("Bastion"),
+});
+
+export type Env = ReturnType<typeof parseEnv>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/**
+ * Reads and validates the environment. Throws one sentence per bad variable, naming it.
+ * `requireProductionSettings` is off only while `next build` runs: secrets belong to the server
+ * that runs the app, not to the machine that builds it.
+ */
+export function parseEnv(source: Record<string, string | undefined>, { requireProductionSettings = true } = {}) {
+  // An empty value in a .env file means "not set", not "set to nothing".
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = schema.safeParse(given);
+  const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  const production = result.data?.NODE_ENV === "production";
+  if (result.success && production && requireProductionSettings) {
+    for (const [name, what] of Object.entries(PRODUCTION_SETTINGS)) {
+      if (!result.data[name as keyof typeof PRODUCTION_SETTINGS]) problems.push(`${name} is required in production: set it to ${what}`);
+    }
+  }
+  if (!result.success || problems.length > 0) {
+    throw new EnvError(`Bastion cannot start: ${problems.join("; ")}.`);
+  }
+  return {
+    ...result.data,
+    production,
+    BETTER_AUTH_SECRET: result.data.BETTER_AUTH_SECRET ?? DEVELOPMENT_SECRET,
+    BETTER_AUTH_URL: result.data.BETTER_AUTH_URL ?? DEVELOPMENT_URL,
+  };
+}
+
+export const env = parseEnv(process.env, {
+  requireProductionSettings: process.env.NEXT_PHASE !== "phase-production-build",
+});

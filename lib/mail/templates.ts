@@ -1,0 +1,55 @@
+export type MailContent = { subject: string; text: string; html: string };
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
+
+/** One plain layout for every message: a greeting, a paragraph, one button, a closing line. */
+function actionMail(options: { appName: string; subject: string; name: string; intro: string; action: string; url: string; outro: string }): MailContent {
+  const { appName, subject, name, intro, action, url, outro } = options;
+  const text = [`Hi ${name},`, "", intro, "", `${action}: ${url}`, "", outro, "", `— ${appName}`].join("\n");
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#18181b">
+<p>Hi ${escapeHtml(name)},</p>
+<p>${escapeHtml(intro)}</p>
+<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:10px 16px;border-radius:8px;background:#18181b;color:#fff;text-decoration:none">${escapeHtml(action)}</a></p>
+<p style="font-size:13px;color:#52525b">Or open this link: <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>
+<p>${escapeHtml(outro)}</p>
+<p>— ${escapeHtml(appName)}</p>
+</body></html>`;
+  return { subject, text, html };
+}
+
+export function verifyEmailMail(appName: string, name: string, url: string): MailContent {
+  return actionMail({
+    appName,
+    subject: `Verify your email for ${appName}`,
+    name,
+    intro: `Confirm that this is your email address to finish setting up your ${appName} account. The link works for 1 hour.`,
+    action: "Verify email",
+    url,
+    outro: "If you did not create an account, you can ignore this message.",
+  });
+}
+
+export function resetPasswordMail(appName: string, name: string, url: string): MailContent {
+  return actionMail({
+    appName,
+    subject: `Reset your ${appName} password`,
+    name,
+    intro: "Someone asked to reset the password of your account. The link works for 1 hour and only once.",
+    action: "Choose a new password",
+    url,
+    outro: "If it was not you, ignore this message: your password stays as it is.",
+  });
+}
+
+export function existingAccountMail(appName: string, name: string, signInUrl: string): MailContent {
+  return actionMail({
+    appName,
+    subject: `You already have a ${appName} account`,
+    name,
+    intro: "Someone tried to create an account with this email address, which already has one. Nothing was changed.",
+    action: "Sign in",
+    url: signInUrl,
+    outro: "If you forgot your password, use \"Forgot password?\" on the sign-in page. If it was not you, you can ignore this message.",
+  });
+}

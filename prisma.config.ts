@@ -1,0 +1,28 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { defineConfig } from "prisma/config";
+import { DEFAULT_DATABASE_URL } from "./lib/database-url";
+
+// The schema's datasource reads DATABASE_URL; without a value the CLI falls back to downloading a
+// query engine, which cannot be fetched offline. The embedded database is the default.
+process.env.DATABASE_URL ||= DEFAULT_DATABASE_URL;
+const url = process.env.DATABASE_URL;
+
+// libSQL creates the database file but not its folder.
+if (url.startsWith("file:")) {
+  const path = url.startsWith("file://") ? fileURLToPath(url) : url.slice("file:".length);
+  mkdirSync(dirname(path), { recursive: true });
+}
+
+export default defineConfig({
+  // Prisma's JavaScript schema engine runs migrations through the driver adapter: no binary to download.
+  experimental: { adapter: true },
+  engine: "js",
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  async adapter() {
+    return new PrismaLibSQL({ url });
+  },
+});
