@@ -45,3 +45,11 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "development", SMTP_URL: "" }).SMTP_URL).toBeUndefined();
   });
 });
+
+describe("RATE_LIMIT_SCALE", () => {
+  it("defaults to 1 and refuses 0, which would switch limits off", () => {
+    expect(parseEnv({}).RATE_LIMIT_SCALE).toBe(1);
+    expect(parseEnv({ RATE_LIMIT_SCALE: "100" }).RATE_LIMIT_SCALE).toBe(100);
+    expect(() => parseEnv({ RATE_LIMIT_SCALE: "0" })).toThrow(/RATE_LIMIT_SCALE must be 1 or more/);
+  });
+});

@@ -19,6 +19,7 @@ const schema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3).default("Bastion <no-reply@localhost>"),
   APP_NAME: z.string().min(1).default("Bastion"),
+  RATE_LIMIT_SCALE: z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").default(1),
 });
 
 export type Env = ReturnType<typeof parseEnv>;

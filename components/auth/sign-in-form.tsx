@@ -19,8 +19,7 @@ export function SignInForm({ next }: { next: string }) {
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
-    // callbackURL is where the link lands when sign-in has to send a new verification mail.
-    const { error } = await authClient.signIn.email({ ...values, callbackURL: "/verify-email" });
+    const { error } = await authClient.signIn.email(values);
     if (error) {
       setFormError(authErrorMessage(error));
       return;

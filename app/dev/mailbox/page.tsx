@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { Fragment } from "react";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -22,6 +23,8 @@ function Linkified({ text }: { text: string }) {
 }
 
 export default async function DevMailboxPage() {
+  // Rendered per request, never at build time, so it reflects the running server's environment.
+  await connection();
   // Production sends real mail and has no mailbox: the page does not exist there.
   if (env.production) notFound();
   const messages = await db.mailboxMessage.findMany({ orderBy: { createdAt: "desc" }, take: 50 });
