@@ -1,0 +1,40 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { accountPages, colorSchemes, publicPages } from "./support/pages";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({ rule: violation.id, help: violation.help, nodes: violation.nodes.map((node) => node.target.join(" ")) }));
+}
+
+for (const colorScheme of colorSchemes) {
+  test.describe(`axe, ${colorScheme} scheme`, () => {
+    test.use({ colorScheme });
+
+    for (const { name, path } of publicPages) {
+      test(`${name} has no serious or critical problem`, async ({ page }) => {
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
+
+    for (const { name, path } of accountPages) {
+      test(`${name} has no serious or critical problem`, async ({ signedInPage: page }) => {
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
+
+    test("sign-up with every field in error has no serious or critical problem", async ({ page }) => {
+      await page.goto("/sign-up");
+      await page.getByRole("button", { name: "Create account" }).click();
+      await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,38 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { accountPages, colorSchemes, publicPages } from "./support/pages";
+
+const viewports = [
+  { label: "phone", width: 375, height: 812 },
+  { label: "desktop", width: 1280, height: 800 },
+] as const;
+
+/** Saves a full-page picture under screenshots/ for people to look at, and checks nothing spills sideways. */
+async function checkAndCapture(page: Page, name: string) {
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, "the page scrolls sideways").toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
+}
+
+for (const colorScheme of colorSchemes) {
+  for (const viewport of viewports) {
+    test.describe(`${viewport.label}, ${colorScheme}`, () => {
+      test.use({ colorScheme, viewport: { width: viewport.width, height: viewport.height } });
+
+      for (const { name, path } of publicPages) {
+        test(`${name} fits the screen`, async ({ page }) => {
+          await page.goto(path);
+          await checkAndCapture(page, `${name}-${colorScheme}-${viewport.label}`);
+        });
+      }
+
+      for (const { name, path } of accountPages) {
+        test(`${name} fits the screen`, async ({ signedInPage: page }) => {
+          await page.goto(path);
+          await checkAndCapture(page, `${name}-${colorScheme}-${viewport.label}`);
+        });
+      }
+    });
+  }
+}

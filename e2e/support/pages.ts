@@ -1,0 +1,17 @@
+/** Every page a person can reach, for the checks that apply to all of them. */
+export const publicPages = [
+  { name: "sign-in", path: "/sign-in" },
+  { name: "sign-up", path: "/sign-up" },
+  { name: "forgot-password", path: "/forgot-password" },
+  { name: "reset-password", path: "/reset-password?token=any" },
+  { name: "reset-password-invalid", path: "/reset-password?error=INVALID_TOKEN" },
+  { name: "verify-email", path: "/verify-email" },
+  { name: "verify-email-invalid", path: "/verify-email?error=INVALID_TOKEN" },
+] as const;
+
+export const accountPages = [
+  { name: "account-profile", path: "/account/profile" },
+  { name: "account-security", path: "/account/security" },
+] as const;
+
+export const colorSchemes = ["light", "dark"] as const;

@@ -1,0 +1,41 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export type ReceivedMail = { to: string[]; subject: string; text: string; html: string; receivedAt: string };
+
+/**
+ * A real SMTP server on loopback that accepts every message and writes it, parsed, as one JSON file
+ * per message into `directory`, where the tests' mailbox fixture reads it.
+ */
+export async function startSmtpSink(port: number, directory: string): Promise<() => Promise<void>> {
+  mkdirSync(directory, { recursive: true });
+  let count = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    async onData(stream, session, callback) {
+      try {
+        const parsed = await simpleParser(stream);
+        const mail: ReceivedMail = {
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
+          subject: parsed.subject ?? "",
+          text: parsed.text ?? "",
+          html: typeof parsed.html === "string" ? parsed.html : "",
+          receivedAt: new Date().toISOString(),
+        };
+        writeFileSync(join(directory, `${Date.now()}-${++count}.json`), JSON.stringify(mail));
+        callback();
+      } catch (error) {
+        callback(error as Error);
+      }
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+}

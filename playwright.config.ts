@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { prepareE2eSettings } from "./e2e/support/settings";
+
+const settings = await prepareE2eSettings();
+
+// Debian's Chromium where it is installed (CI, and machines without access to Playwright's
+// downloads); Playwright's own browser everywhere else.
+const chromiumPath = process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  // The machines this runs on have two cores; the app server needs one of them.
+  workers: process.env.CI ? 2 : undefined,
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  globalSetup: "./e2e/global-setup.ts",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: settings.baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    // A production build (npm run test:e2e builds first), started the way `npm start` starts it:
+    // migrations first, on a database of its own.
+    command: `npm run start -- --hostname 127.0.0.1 --port ${settings.appPort}`,
+    url: `${settings.baseURL}/sign-in`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    env: {
+      NODE_ENV: "production",
+      DATABASE_URL: settings.databaseUrl,
+      BETTER_AUTH_URL: settings.baseURL,
+      BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      SMTP_URL: `smtp://127.0.0.1:${settings.smtpPort}`,
+      MAIL_FROM: "Bastion <no-reply@bastion.test>",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Every test signs in from 127.0.0.1; better-auth allows 3 sign-ins per 10 s per address.
+      RATE_LIMIT_SCALE: "100",
+    },
+  },
+});
