@@ -1,7 +1,11 @@
-// Runs once when the server starts: importing lib/env validates the environment, so a production
-// server with a missing setting stops here with a message naming it, before it answers any request.
+// Runs once when the server starts. Importing lib/env validates the environment; Next only logs an
+// error thrown here and goes on serving, so a bad setting ends the process before any request.
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs") {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  try {
     await import("./lib/env");
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
   }
 }

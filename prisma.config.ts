@@ -1,9 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadEnvConfig } from "@next/env";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { defineConfig } from "prisma/config";
 import { DEFAULT_DATABASE_URL } from "./lib/database-url";
+
+// With a config file the Prisma CLI skips .env; read the same .env files, in the same order, as Next.
+loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production");
 
 // The schema's datasource reads DATABASE_URL; without a value the CLI falls back to downloading a
 // query engine, which cannot be fetched offline. The embedded database is the default.
