@@ -1,11 +1,8 @@
-// Runs once when the server starts. Importing lib/env validates the environment; Next only logs an
-// error thrown here and goes on serving, so a bad setting ends the process before any request.
+// Runs once when the server starts. Node-only start-up work lives in its own module so the Edge
+// bundle of this file never sees Node APIs.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  try {
-    await import("./lib/env");
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { checkEnvironment } = await import("./instrumentation-node");
+    await checkEnvironment();
   }
 }
