@@ -8,6 +8,13 @@ const messages: Record<string, string> = {
   TOKEN_EXPIRED: "This link has expired. Ask for a new one.",
   PASSWORD_TOO_SHORT: "Use at least 8 characters.",
   PASSWORD_TOO_LONG: "Use at most 128 characters.",
+  INVALID_PASSWORD: "The password is incorrect.",
+  INVALID_CODE: "That code is not right. Check your authenticator app and try again.",
+  INVALID_BACKUP_CODE: "That backup code is not right, or it has already been used.",
+  INVALID_TWO_FACTOR_COOKIE: "Your sign-in took too long. Sign in again.",
+  TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: "Too many wrong codes. Sign in again.",
+  ACCOUNT_TEMPORARILY_LOCKED: "Too many wrong codes. Two-factor sign-in is locked for a while; try again later.",
+  TOTP_ALREADY_ENABLED: "Two-factor authentication is already on.",
 };
 
 export function authErrorMessage(error: AuthClientError): string {

@@ -9,13 +9,16 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 import { existingAccountMail, resetPasswordMail, verifyEmailMail } from "@/lib/mail/templates";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, nameSchema, passwordSchema } from "@/lib/validation/user";
+import { newPasswordSchema } from "@/lib/passwords/common";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, nameSchema } from "@/lib/validation/user";
 
 // better-auth's own endpoints validate their bodies loosely; these fields must follow the same zod
-// rules as our forms, so the rule lives once, in lib/validation.
+// rules as our forms, so the rule lives once, in lib/validation. Every way of choosing a password
+// also refuses the most common ones.
 const bodyRules: Record<string, Record<string, ZodType>> = {
-  "/sign-up/email": { name: nameSchema, password: passwordSchema },
-  "/reset-password": { newPassword: passwordSchema },
+  "/sign-up/email": { name: nameSchema, password: newPasswordSchema },
+  "/reset-password": { newPassword: newPasswordSchema },
+  "/change-password": { newPassword: newPasswordSchema },
   "/update-user": { name: nameSchema.optional() },
 };
 
@@ -63,6 +66,9 @@ export const auth = betterAuth({
   session: {
     // No cookie cache: a revoked session must stop working on the very next request.
     cookieCache: { enabled: false },
+    // better-auth writes a session's updatedAt when it extends it; doing that hourly (not daily) is
+    // what lets the sessions list say when each device was last active, at one write per hour.
+    updateAge: 60 * 60,
   },
   rateLimit: {
     // On in every environment, kept in the database so limits hold across restarts and instances.
@@ -87,7 +93,12 @@ export const auth = betterAuth({
     }),
   },
   plugins: [
-    twoFactor({ issuer: env.APP_NAME }),
+    twoFactor({
+      issuer: env.APP_NAME,
+      // Codes are secrets: kept encrypted with BETTER_AUTH_SECRET, not as plain JSON.
+      backupCodeOptions: { amount: 10, storeBackupCodes: "encrypted" },
+      trustDeviceMaxAge: 30 * 24 * 60 * 60,
+    }),
     // Lets server actions set cookies; must stay last.
     nextCookies(),
   ],
