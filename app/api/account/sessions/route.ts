@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { revokeOtherSessions } from "@/lib/account/sessions";
+import { authenticate } from "@/lib/api/responses";
+
+/** Signs out every other device: ends all of the person's sessions but the one asking. */
+export async function DELETE(request: Request) {
+  const { session, response } = await authenticate(request);
+  if (response) return response;
+  const revoked = await revokeOtherSessions(session.user.id, session.session.id);
+  return NextResponse.json({ revoked });
+}

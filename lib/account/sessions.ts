@@ -1,0 +1,50 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { describeUserAgent } from "./user-agent";
+
+export type ActiveSession = {
+  id: string;
+  browser: string;
+  os: string;
+  ipAddress: string | null;
+  createdAt: Date;
+  lastActiveAt: Date;
+  current: boolean;
+};
+
+/**
+ * The person's unexpired sessions, this one first, then the most recently active. Only the id leaves
+ * this module: a session token is a bearer credential and never goes to the browser.
+ */
+export async function listActiveSessions(userId: string, currentSessionId: string): Promise<ActiveSession[]> {
+  const sessions = await db.session.findMany({
+    where: { userId, expiresAt: { gt: new Date() } },
+    select: { id: true, userAgent: true, ipAddress: true, createdAt: true, updatedAt: true },
+    orderBy: { updatedAt: "desc" },
+  });
+  return sessions
+    .map((session) => ({
+      id: session.id,
+      ...describeUserAgent(session.userAgent),
+      ipAddress: session.ipAddress || null,
+      createdAt: session.createdAt,
+      lastActiveAt: session.updatedAt,
+      current: session.id === currentSessionId,
+    }))
+    .sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+/**
+ * Ends one of the person's own sessions. The owner is part of the WHERE clause, so someone else's
+ * session id matches nothing: the answer is the same as for an id that does not exist.
+ */
+export async function revokeSession(userId: string, sessionId: string): Promise<boolean> {
+  const { count } = await db.session.deleteMany({ where: { id: sessionId, userId } });
+  return count > 0;
+}
+
+/** Ends every session of the person except the one making the request; returns how many ended. */
+export async function revokeOtherSessions(userId: string, currentSessionId: string): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { userId, id: { not: currentSessionId } } });
+  return count;
+}
