@@ -1,8 +1,53 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/account/page-header";
+import { ChangePasswordForm } from "@/components/account/security/change-password-form";
+import { SessionsList } from "@/components/account/security/sessions-list";
+import { TwoFactorCard } from "@/components/account/security/two-factor-card";
+import { Card } from "@/components/ui/card";
+import { hasPassword } from "@/lib/account/password";
+import { listActiveSessions } from "@/lib/account/sessions";
+import { getTwoFactorStatus } from "@/lib/account/two-factor";
+import { env } from "@/lib/env";
+import { getSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Security" };
 
-export default function SecurityPage() {
-  return <PageHeader title="Security" description="Your password, two-factor authentication and the devices signed in to your account." />;
+export default async function SecurityPage() {
+  const session = await getSession();
+  // The layout has already sent visitors without a session away; this satisfies the type.
+  if (!session) redirect("/sign-in?next=/account/security");
+  const userId = session.user.id;
+  const [passwordSet, twoFactor, sessions] = await Promise.all([
+    hasPassword(userId),
+    getTwoFactorStatus(userId),
+    listActiveSessions(userId, session.session.id),
+  ]);
+
+  return (
+    <>
+      <PageHeader title="Security" description="Your password, two-factor authentication and the devices signed in to your account." />
+      <div className="flex flex-col gap-6">
+        <Card title="Password" description="Change the password you sign in with.">
+          {passwordSet ? (
+            <ChangePasswordForm />
+          ) : (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">You sign in with a connected account and have no password yet. Set one from your profile.</p>
+          )}
+        </Card>
+        <Card title="Two-factor authentication" description="A code from an authenticator app at every sign-in, on top of your password.">
+          {passwordSet ? (
+            <TwoFactorCard enabled={twoFactor.enabled} backupCodesLeft={twoFactor.backupCodesLeft} appName={env.APP_NAME} />
+          ) : (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">Two-factor authentication needs a password. Set one first.</p>
+          )}
+        </Card>
+        <Card title="Active sessions" description="Devices signed in to your account. Revoke any you do not recognise.">
+          <SessionsList
+            sessions={sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastActiveAt: s.lastActiveAt.toISOString() }))}
+          />
+        </Card>
+      </div>
+    </>
+  );
 }

@@ -1,0 +1,75 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { TextField } from "@/components/ui/text-field";
+import { authClient } from "@/lib/auth-client";
+import { authErrorMessage } from "@/lib/auth-errors";
+import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validation/security";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validation/user";
+
+export function ChangePasswordForm() {
+  const router = useRouter();
+  const [result, setResult] = useState<{ tone: "error" | "success"; message: string }>();
+  const { register, handleSubmit, formState, control, reset } = useForm<ChangePasswordInput>({
+    resolver: zodResolver(changePasswordSchema),
+    defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "", revokeOtherSessions: true },
+  });
+  const [newPassword, confirmPassword] = useWatch({ control, name: ["newPassword", "confirmPassword"] });
+  const matches = newPassword.length > 0 && newPassword === confirmPassword;
+
+  const onSubmit = handleSubmit(async ({ currentPassword, newPassword, revokeOtherSessions }) => {
+    setResult(undefined);
+    const { error } = await authClient.changePassword({ currentPassword, newPassword, revokeOtherSessions });
+    if (error) {
+      setResult({ tone: "error", message: authErrorMessage(error) });
+      return;
+    }
+    reset();
+    setResult({
+      tone: "success",
+      message: revokeOtherSessions ? "Password changed. Every other device has been signed out." : "Password changed.",
+    });
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex max-w-md flex-col gap-4">
+      {result && <Alert tone={result.tone}>{result.message}</Alert>}
+      <TextField
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        error={formState.errors.currentPassword?.message}
+        {...register("currentPassword")}
+      />
+      <TextField
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint={`${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters, not one of the most common passwords.`}
+        error={formState.errors.newPassword?.message}
+        {...register("newPassword")}
+      />
+      <TextField
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        hint={confirmPassword.length > 0 && !matches ? "The passwords do not match yet." : undefined}
+        error={formState.errors.confirmPassword?.message}
+        {...register("confirmPassword")}
+      />
+      <Checkbox label="Sign out of other devices" hint="Everywhere else you are signed in will need the new password." {...register("revokeOtherSessions")} />
+      <div>
+        <Button type="submit" disabled={!matches} pending={formState.isSubmitting}>
+          Change password
+        </Button>
+      </div>
+    </form>
+  );
+}

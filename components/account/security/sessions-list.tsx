@@ -1,0 +1,105 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+export type SessionRow = {
+  id: string;
+  browser: string;
+  os: string;
+  ipAddress: string | null;
+  createdAt: string;
+  lastActiveAt: string;
+  current: boolean;
+};
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+function formatDate(iso: string) {
+  return `${dateFormat.format(new Date(iso))} UTC`;
+}
+
+async function errorMessage(response: Response) {
+  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+  return body?.error?.message ?? "Something went wrong. Try again in a moment.";
+}
+
+export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
+  const router = useRouter();
+  const [pending, setPending] = useState<string>();
+  const [result, setResult] = useState<{ tone: "error" | "success"; message: string }>();
+  const others = sessions.filter((session) => !session.current).length;
+
+  const send = async (key: string, url: string, success: (response: Response) => Promise<string>) => {
+    setPending(key);
+    setResult(undefined);
+    try {
+      const response = await fetch(url, { method: "DELETE" });
+      setResult(response.ok ? { tone: "success", message: await success(response) } : { tone: "error", message: await errorMessage(response) });
+      router.refresh();
+    } catch {
+      setResult({ tone: "error", message: "Could not reach the server. Check your connection and try again." });
+    } finally {
+      setPending(undefined);
+    }
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      {result && <Alert tone={result.tone}>{result.message}</Alert>}
+      <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+        {sessions.map((session) => (
+          <li key={session.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between" aria-label={`${session.browser} on ${session.os}`}>
+            <div className="min-w-0 text-sm">
+              <p className="flex flex-wrap items-center gap-2 font-medium">
+                {session.browser} on {session.os}
+                {session.current && (
+                  <span className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-semibold text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">This device</span>
+                )}
+              </p>
+              <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-zinc-600 dark:text-zinc-400">
+                <dt>IP address</dt>
+                <dd className="break-all">{session.ipAddress ?? "Unknown"}</dd>
+                <dt>Signed in</dt>
+                <dd>{formatDate(session.createdAt)}</dd>
+                <dt>Last active</dt>
+                <dd>{formatDate(session.lastActiveAt)}</dd>
+              </dl>
+            </div>
+            {!session.current && (
+              <Button
+                variant="secondary"
+                className="shrink-0 self-start sm:self-center"
+                pending={pending === session.id}
+                disabled={pending !== undefined}
+                aria-label={`Revoke ${session.browser} on ${session.os}, signed in ${formatDate(session.createdAt)}`}
+                onClick={() => send(session.id, `/api/account/sessions/${encodeURIComponent(session.id)}`, async () => "That device has been signed out.")}
+              >
+                Revoke
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {others > 0 && (
+        <div>
+          <Button
+            variant="secondary"
+            pending={pending === "others"}
+            disabled={pending !== undefined}
+            onClick={() =>
+              send("others", "/api/account/sessions", async (response) => {
+                const { revoked } = (await response.json()) as { revoked: number };
+                return revoked === 1 ? "Signed out of 1 other device." : `Signed out of ${revoked} other devices.`;
+              })
+            }
+          >
+            Sign out other devices
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { QRCodeSVG } from "qrcode.react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Dialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/text-field";
+import { authClient } from "@/lib/auth-client";
+import { authErrorMessage } from "@/lib/auth-errors";
+import { totpCodeSchema } from "@/lib/validation/security";
+import { BackupCodes } from "./backup-codes";
+import { PasswordStep } from "./password-step";
+
+type Step =
+  | { name: "closed" }
+  | { name: "enable-password" }
+  | { name: "scan"; totpURI: string; backupCodes: string[] }
+  | { name: "backup-codes"; backupCodes: string[]; title: string }
+  | { name: "regenerate-password" }
+  | { name: "disable-password" };
+
+type TwoFactorCardProps = { enabled: boolean; backupCodesLeft: number; appName: string };
+
+export function TwoFactorCard({ enabled, backupCodesLeft, appName }: TwoFactorCardProps) {
+  const router = useRouter();
+  const [step, setStep] = useState<Step>({ name: "closed" });
+  const [notice, setNotice] = useState<string>();
+  const close = () => setStep({ name: "closed" });
+  const finish = (message?: string) => {
+    close();
+    setNotice(message);
+    router.refresh();
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      {notice && <Alert tone="success">{notice}</Alert>}
+      {enabled ? (
+        <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
+          <div className="text-sm">
+            <p className="flex items-center gap-2 font-medium">
+              <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">On</span>
+              Authenticator app
+            </p>
+            <p className="mt-1 text-zinc-600 dark:text-zinc-400">
+              {backupCodesLeft === 1 ? "1 backup code left." : `${backupCodesLeft} backup codes left.`}
+              {backupCodesLeft <= 3 && " Generate new ones before you run out."}
+            </p>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <Button variant="secondary" onClick={() => setStep({ name: "regenerate-password" })}>
+              Regenerate backup codes
+            </Button>
+            <Button variant="secondary" onClick={() => setStep({ name: "disable-password" })}>
+              Disable
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Two-factor authentication is off. Turn it on to ask for a code from an authenticator app at every sign-in.
+          </p>
+          <Button className="shrink-0" onClick={() => setStep({ name: "enable-password" })}>
+            Enable two-factor authentication
+          </Button>
+        </div>
+      )}
+
+      <Dialog open={step.name === "enable-password"} title="Enable two-factor authentication" description="Enter your password to continue." onClose={close}>
+        <PasswordStep
+          submitLabel="Continue"
+          onCancel={close}
+          onSubmit={async (password) => {
+            const { data, error } = await authClient.twoFactor.enable({ password });
+            if (error || !data || !("totpURI" in data)) return authErrorMessage(error);
+            setStep({ name: "scan", totpURI: data.totpURI, backupCodes: data.backupCodes });
+          }}
+        />
+      </Dialog>
+
+      <Dialog
+        open={step.name === "scan"}
+        title="Scan the QR code"
+        description="Scan it with an authenticator app (1Password, Google Authenticator, Authy…), then enter the 6-digit code it shows."
+        onClose={close}
+      >
+        {step.name === "scan" && (
+          <ScanStep
+            totpURI={step.totpURI}
+            onCancel={close}
+            onVerified={() => setStep({ name: "backup-codes", backupCodes: step.backupCodes, title: "Save your backup codes" })}
+          />
+        )}
+      </Dialog>
+
+      <Dialog
+        open={step.name === "backup-codes"}
+        title={step.name === "backup-codes" ? step.title : ""}
+        description="If you lose your authenticator app, each of these codes signs you in once. Keep them somewhere safe."
+      >
+        {step.name === "backup-codes" && (
+          <BackupCodes codes={step.backupCodes} appName={appName} onDone={() => finish(enabled ? "New backup codes saved. The old ones no longer work." : "Two-factor authentication is on.")} />
+        )}
+      </Dialog>
+
+      <Dialog
+        open={step.name === "regenerate-password"}
+        title="Regenerate backup codes"
+        description="Enter your password. Your current backup codes will stop working."
+        onClose={close}
+      >
+        <PasswordStep
+          submitLabel="Regenerate"
+          onCancel={close}
+          onSubmit={async (password) => {
+            const { data, error } = await authClient.twoFactor.generateBackupCodes({ password });
+            if (error || !data) return authErrorMessage(error);
+            setStep({ name: "backup-codes", backupCodes: data.backupCodes, title: "Your new backup codes" });
+          }}
+        />
+      </Dialog>
+
+      <Dialog
+        open={step.name === "disable-password"}
+        title="Disable two-factor authentication"
+        description="Enter your password. Signing in will then need only your password."
+        onClose={close}
+      >
+        <PasswordStep
+          submitLabel="Disable"
+          variant="danger"
+          onCancel={close}
+          onSubmit={async (password) => {
+            const { error } = await authClient.twoFactor.disable({ password });
+            if (error) return authErrorMessage(error);
+            finish("Two-factor authentication is off.");
+          }}
+        />
+      </Dialog>
+    </div>
+  );
+}
+
+const verifySchema = z.object({ code: totpCodeSchema });
+
+function ScanStep({ totpURI, onVerified, onCancel }: { totpURI: string; onVerified: () => void; onCancel: () => void }) {
+  const secret = new URL(totpURI).searchParams.get("secret") ?? "";
+  const [formError, setFormError] = useState<string>();
+  const { register, handleSubmit, formState } = useForm<z.infer<typeof verifySchema>>({ resolver: zodResolver(verifySchema) });
+
+  const submit = handleSubmit(async ({ code }) => {
+    setFormError(undefined);
+    const { error } = await authClient.twoFactor.verifyTotp({ code });
+    if (error) {
+      setFormError(authErrorMessage(error));
+      return;
+    }
+    onVerified();
+  });
+
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="mx-auto rounded-lg bg-white p-3">
+        <QRCodeSVG value={totpURI} size={176} role="img" aria-label="QR code for your authenticator app" />
+      </div>
+      <div className="flex flex-col gap-1.5">
+        <p className="text-sm font-medium" id="totp-secret-label">
+          Or enter this key by hand
+        </p>
+        <div className="flex items-center gap-2">
+          <code aria-labelledby="totp-secret-label" data-testid="totp-secret" className="min-w-0 flex-1 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 font-mono text-sm break-all dark:border-zinc-800 dark:bg-zinc-950">
+            {secret}
+          </code>
+          <CopyButton text={secret} />
+        </div>
+      </div>
+      <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+        {formError && <Alert tone="error">{formError}</Alert>}
+        <TextField label="6-digit code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={formState.errors.code?.message} {...register("code")} />
+        <div className="flex flex-wrap justify-end gap-2">
+          <Button variant="ghost" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" pending={formState.isSubmitting}>
+            Verify
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}
