@@ -19,9 +19,14 @@ export function SignInForm({ next }: { next: string }) {
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
-    const { error } = await authClient.signIn.email(values);
+    const { data, error } = await authClient.signIn.email(values);
     if (error) {
       setFormError(authErrorMessage(error));
+      return;
+    }
+    // With two-factor on, the password alone makes no session: the second step does.
+    if (data && "twoFactorRedirect" in data && data.twoFactorRedirect) {
+      router.push(`/two-factor?next=${encodeURIComponent(next)}`);
       return;
     }
     router.replace(next);
