@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { accountPages, colorSchemes, publicPages } from "./support/pages";
+import { walkSecurityStates } from "./support/security-states";
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
@@ -29,6 +30,12 @@ for (const colorScheme of colorSchemes) {
         expect(await seriousViolations(page)).toEqual([]);
       });
     }
+
+    test("every step of turning on two-factor has no serious or critical problem", async ({ signedInPage: page, user }) => {
+      await walkSecurityStates(page, user, async (state) => {
+        expect(await seriousViolations(page), state).toEqual([]);
+      });
+    });
 
     test("sign-up with every field in error has no serious or critical problem", async ({ page }) => {
       await page.goto("/sign-up");

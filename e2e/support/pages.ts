@@ -7,6 +7,7 @@ export const publicPages = [
   { name: "reset-password-invalid", path: "/reset-password?error=INVALID_TOKEN" },
   { name: "verify-email", path: "/verify-email" },
   { name: "verify-email-invalid", path: "/verify-email?error=INVALID_TOKEN" },
+  { name: "two-factor", path: "/two-factor" },
 ] as const;
 
 export const accountPages = [

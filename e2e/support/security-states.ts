@@ -1,0 +1,38 @@
+import { expect, type Page } from "@playwright/test";
+import type { TestUser } from "../fixtures";
+import { totpCode } from "../fixtures/two-factor";
+
+/**
+ * Walks the security page through the states a person sees while turning on two-factor
+ * authentication, calling `visit` at each: for checks that apply to every state (axe, layout).
+ */
+export async function walkSecurityStates(page: Page, user: TestUser, visit: (state: string) => Promise<void>) {
+  await page.goto("/account/security");
+  await page.getByRole("main").getByLabel("Current password").fill("x");
+  await page.getByRole("main").getByLabel("New password", { exact: true }).fill("short");
+  await page.getByRole("main").getByLabel("Confirm new password").fill("short");
+  await page.getByRole("main").getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("main").getByLabel("New password", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await visit("security-password-errors");
+
+  await page.reload();
+  await page.getByRole("button", { name: "Enable two-factor authentication" }).click();
+  const passwordDialog = page.getByRole("dialog", { name: "Enable two-factor authentication" });
+  await passwordDialog.getByLabel("Password").fill(user.password);
+  await passwordDialog.getByRole("button", { name: "Continue" }).click();
+  const scan = page.getByRole("dialog", { name: "Scan the QR code" });
+  await expect(scan.getByTestId("totp-secret")).not.toBeEmpty();
+  await visit("security-scan-dialog");
+
+  const secret = (await scan.getByTestId("totp-secret").textContent())!.trim();
+  await scan.getByLabel("6-digit code").fill(totpCode(secret));
+  await scan.getByRole("button", { name: "Verify" }).click();
+  const saved = page.getByRole("dialog", { name: "Save your backup codes" });
+  await expect(saved.getByRole("listitem")).toHaveCount(10);
+  await visit("security-backup-codes-dialog");
+
+  await saved.getByLabel("I have saved these codes").check();
+  await saved.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByText("10 backup codes left.")).toBeVisible();
+  await visit("security-two-factor-on");
+}
