@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { loadEnvConfig } from "@next/env";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { defineConfig } from "prisma/config";
-import { DEFAULT_DATABASE_URL } from "./lib/database-url";
+import { DEFAULT_DATABASE_URL, SQLITE_BUSY_TIMEOUT_MS } from "./lib/database-url";
 
 // With a config file the Prisma CLI skips .env; read the same .env files, in the same order, as Next.
 loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production");
@@ -27,6 +27,6 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
   async adapter() {
-    return new PrismaLibSQL({ url });
+    return new PrismaLibSQL({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
   },
 });
