@@ -176,7 +176,7 @@ function ScanStep({ totpURI, onVerified, onCancel }: { totpURI: string; onVerifi
         </p>
         <div className="flex items-center gap-2">
           <code aria-labelledby="totp-secret-label" data-testid="totp-secret" className="min-w-0 flex-1 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 font-mono text-sm break-all dark:border-zinc-800 dark:bg-zinc-950">
-            {secret}
+            {secret.match(/.{1,4}/g)?.join(" ")}
           </code>
           <CopyButton text={secret} />
         </div>
