@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 import { existingAccountMail, resetPasswordMail, verifyEmailMail } from "@/lib/mail/templates";
 import { newPasswordSchema } from "@/lib/passwords/common";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, nameSchema } from "@/lib/validation/user";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, imageUpdateSchema, nameSchema } from "@/lib/validation/user";
 
 // better-auth's own endpoints validate their bodies loosely; these fields must follow the same zod
 // rules as our forms, so the rule lives once, in lib/validation. Every way of choosing a password
@@ -19,7 +19,7 @@ const bodyRules: Record<string, Record<string, ZodType>> = {
   "/sign-up/email": { name: nameSchema, password: newPasswordSchema },
   "/reset-password": { newPassword: newPasswordSchema },
   "/change-password": { newPassword: newPasswordSchema },
-  "/update-user": { name: nameSchema.optional() },
+  "/update-user": { name: nameSchema.optional(), image: imageUpdateSchema },
 };
 
 /**
@@ -84,12 +84,16 @@ export const auth = betterAuth({
     before: createAuthMiddleware(async (ctx) => {
       const rules = bodyRules[ctx.path];
       if (!rules) return;
+      const body: Record<string, unknown> = { ...(ctx.body as Record<string, unknown> | undefined) };
       for (const [field, schema] of Object.entries(rules)) {
-        const result = schema.safeParse((ctx.body as Record<string, unknown> | undefined)?.[field]);
+        const result = schema.safeParse(body[field]);
         if (!result.success) {
           throw new APIError("BAD_REQUEST", { code: "INVALID_INPUT", message: result.error.issues[0]?.message ?? "Invalid input." });
         }
+        // Store what the schema produced (a trimmed name), not what was sent.
+        if (field in body) body[field] = result.data;
       }
+      return { context: { body } };
     }),
   },
   plugins: [

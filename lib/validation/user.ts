@@ -20,3 +20,12 @@ export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+
+export const updateNameSchema = z.object({ name: nameSchema });
+export type UpdateNameInput = z.infer<typeof updateNameSchema>;
+
+/**
+ * Through better-auth's update endpoint a picture can only be removed: one pointing anywhere else would
+ * make every page load an image from a stranger's server.
+ */
+export const imageUpdateSchema = z.null("Upload a picture from your profile page instead.").optional();
