@@ -37,6 +37,15 @@ for (const colorScheme of colorSchemes) {
       });
     });
 
+    test("editing the name, in error, has no serious or critical problem", async ({ signedInPage: page }) => {
+      await page.goto("/account/profile");
+      await page.getByRole("main").getByRole("button", { name: "Edit" }).click();
+      await page.getByRole("main").getByLabel("Name").fill(" ");
+      await page.getByRole("main").getByRole("button", { name: "Save" }).click();
+      await expect(page.getByRole("main").getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test("sign-up with every field in error has no serious or critical problem", async ({ page }) => {
       await page.goto("/sign-up");
       await page.getByRole("button", { name: "Create account" }).click();
