@@ -8,7 +8,8 @@ import type { ZodType } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
-import { existingAccountMail, resetPasswordMail, verifyEmailMail } from "@/lib/mail/templates";
+import { deleteAccountData, DELETE_CONFIRM_PATH } from "@/lib/account/deletion";
+import { deleteAccountMail, existingAccountMail, resetPasswordMail, verifyEmailMail } from "@/lib/mail/templates";
 import { newPasswordSchema } from "@/lib/passwords/common";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, imageUpdateSchema, nameSchema } from "@/lib/validation/user";
 
@@ -61,6 +62,22 @@ export const auth = betterAuth({
     expiresIn: 60 * 60,
     sendVerificationEmail: async ({ user, url }) => {
       await sendMail(user.email, verifyEmailMail(env.APP_NAME, user.name, landOnVerifyPage(url)));
+    },
+  },
+  user: {
+    deleteUser: {
+      enabled: true,
+      // Deleting takes the link from this mail: a stolen session alone cannot delete the account.
+      deleteTokenExpiresIn: 60 * 60,
+      sendDeleteAccountVerification: async ({ user, token }) => {
+        const url = `${env.BETTER_AUTH_URL}${DELETE_CONFIRM_PATH}?token=${encodeURIComponent(token)}`;
+        await sendMail(user.email, deleteAccountMail(env.APP_NAME, user.name, url));
+      },
+      // better-auth deletes the user, then the sessions, one statement at a time; do it all in one
+      // transaction first, so its own deletes find nothing left and nothing is ever half-deleted.
+      beforeDelete: async (user) => {
+        await deleteAccountData(user.id);
+      },
     },
   },
   session: {

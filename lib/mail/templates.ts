@@ -53,3 +53,15 @@ export function existingAccountMail(appName: string, name: string, signInUrl: st
     outro: "If you forgot your password, use \"Forgot password?\" on the sign-in page. If it was not you, you can ignore this message.",
   });
 }
+
+export function deleteAccountMail(appName: string, name: string, url: string): MailContent {
+  return actionMail({
+    appName,
+    subject: `Confirm deleting your ${appName} account`,
+    name,
+    intro: `Someone signed in to your ${appName} account asked to delete it. Opening the link while signed in deletes the account and everything in it, for good. The link works for 1 hour.`,
+    action: "Delete my account",
+    url,
+    outro: "If you did not ask for this, ignore this message and change your password: nothing is deleted without the link.",
+  });
+}
