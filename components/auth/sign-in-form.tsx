@@ -29,8 +29,9 @@ export function SignInForm({ next }: { next: string }) {
       router.push(`/two-factor?next=${encodeURIComponent(next)}`);
       return;
     }
-    router.replace(next);
-    router.refresh();
+    // A full navigation: `next` may be a route handler (the account-deletion link), which the
+    // client router would fetch as page data.
+    window.location.assign(next);
   });
 
   return (

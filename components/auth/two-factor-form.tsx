@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -22,7 +21,6 @@ type Method = keyof typeof schemas;
 type TwoFactorInput = z.infer<(typeof schemas)[Method]>;
 
 export function TwoFactorForm({ next }: { next: string }) {
-  const router = useRouter();
   const [method, setMethod] = useState<Method>("totp");
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, formState, reset } = useForm<TwoFactorInput>({
@@ -40,8 +38,9 @@ export function TwoFactorForm({ next }: { next: string }) {
       setFormError(authErrorMessage(error));
       return;
     }
-    router.replace(next);
-    router.refresh();
+    // A full navigation: `next` may be a route handler (the account-deletion link), which the
+    // client router would fetch as page data.
+    window.location.assign(next);
   });
 
   const switchMethod = () => {
