@@ -8,11 +8,13 @@ export const publicPages = [
   { name: "verify-email", path: "/verify-email" },
   { name: "verify-email-invalid", path: "/verify-email?error=INVALID_TOKEN" },
   { name: "two-factor", path: "/two-factor" },
+  { name: "goodbye", path: "/goodbye" },
 ] as const;
 
 export const accountPages = [
   { name: "account-profile", path: "/account/profile" },
   { name: "account-security", path: "/account/security" },
+  { name: "account-profile-delete-link-invalid", path: "/account/profile?delete=invalid-link" },
 ] as const;
 
 export const colorSchemes = ["light", "dark"] as const;
