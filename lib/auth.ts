@@ -1,7 +1,7 @@
 import "server-only";
 import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { twoFactor } from "better-auth/plugins";
 import type { ZodType } from "zod";
@@ -9,9 +9,10 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 import { deleteAccountData, DELETE_CONFIRM_PATH } from "@/lib/account/deletion";
-import { deleteAccountMail, existingAccountMail, resetPasswordMail, verifyEmailMail } from "@/lib/mail/templates";
+import { cancelPendingEmailChange, getPendingEmailChange, readEmailChangeToken, recordPendingEmailChange } from "@/lib/account/email-change";
+import { confirmNewEmailMail, deleteAccountMail, emailChangedMail, existingAccountMail, resetPasswordMail, verifyEmailMail } from "@/lib/mail/templates";
 import { newPasswordSchema } from "@/lib/passwords/common";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, imageUpdateSchema, nameSchema } from "@/lib/validation/user";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, emailSchema, imageUpdateSchema, nameSchema } from "@/lib/validation/user";
 
 // better-auth's own endpoints validate their bodies loosely; these fields must follow the same zod
 // rules as our forms, so the rule lives once, in lib/validation. Every way of choosing a password
@@ -21,6 +22,7 @@ const bodyRules: Record<string, Record<string, ZodType>> = {
   "/reset-password": { newPassword: newPasswordSchema },
   "/change-password": { newPassword: newPasswordSchema },
   "/update-user": { name: nameSchema.optional(), image: imageUpdateSchema },
+  "/change-email": { newEmail: emailSchema },
 };
 
 /**
@@ -31,6 +33,31 @@ function landOnVerifyPage(link: string): string {
   const url = new URL(link);
   if ((url.searchParams.get("callbackURL") ?? "/") === "/") url.searchParams.set("callbackURL", "/verify-email");
   return url.toString();
+}
+
+/** A change-email link works only while that change is still pending: Cancel must mean cancelled. */
+async function refuseCancelledEmailChange(token: unknown, callbackURL: unknown, redirect: (url: string) => Error) {
+  const change = readEmailChangeToken(token);
+  if (!change) return;
+  const pending = await getPendingEmailChange(change.userId);
+  if (pending?.newEmail === change.newEmail) return;
+  // Answer the way better-auth answers any unusable link.
+  if (typeof callbackURL === "string") {
+    const target = new URL(callbackURL, env.BETTER_AUTH_URL);
+    target.searchParams.set("error", "INVALID_TOKEN");
+    throw redirect(`${target.pathname}${target.search}`);
+  }
+  throw new APIError("UNAUTHORIZED", { code: "INVALID_TOKEN", message: "Invalid token" });
+}
+
+/** After a change-email link: once the address really changed, end the pending state and tell the old one. */
+async function finishEmailChange(token: unknown) {
+  const change = readEmailChangeToken(token);
+  if (!change) return;
+  const user = await db.user.findUnique({ where: { id: change.userId }, select: { email: true, name: true } });
+  if (user?.email !== change.newEmail) return;
+  await cancelPendingEmailChange(change.userId);
+  await sendMail(change.oldEmail, emailChangedMail(env.APP_NAME, user.name, change.newEmail, `${env.BETTER_AUTH_URL}/forgot-password`));
 }
 
 export const auth = betterAuth({
@@ -60,11 +87,17 @@ export const auth = betterAuth({
     sendOnSignIn: true,
     autoSignInAfterVerification: true,
     expiresIn: 60 * 60,
-    sendVerificationEmail: async ({ user, url }) => {
-      await sendMail(user.email, verifyEmailMail(env.APP_NAME, user.name, landOnVerifyPage(url)));
+    sendVerificationEmail: async ({ user, url, token }) => {
+      // The same sender serves sign-up and a change of address; the reader needs to know which.
+      const mail = readEmailChangeToken(token)
+        ? confirmNewEmailMail(env.APP_NAME, user.name, url)
+        : verifyEmailMail(env.APP_NAME, user.name, landOnVerifyPage(url));
+      await sendMail(user.email, mail);
     },
   },
   user: {
+    // The address changes only when the link mailed to the new one is opened (see the hooks below).
+    changeEmail: { enabled: true },
     deleteUser: {
       enabled: true,
       // Deleting takes the link from this mail: a stolen session alone cannot delete the account.
@@ -99,6 +132,7 @@ export const auth = betterAuth({
   },
   hooks: {
     before: createAuthMiddleware(async (ctx) => {
+      if (ctx.path === "/verify-email") return refuseCancelledEmailChange(ctx.query?.token, ctx.query?.callbackURL, ctx.redirect);
       const rules = bodyRules[ctx.path];
       if (!rules) return;
       const body: Record<string, unknown> = { ...(ctx.body as Record<string, unknown> | undefined) };
@@ -111,6 +145,13 @@ export const auth = betterAuth({
         if (field in body) body[field] = result.data;
       }
       return { context: { body } };
+    }),
+    after: createAuthMiddleware(async (ctx) => {
+      if (ctx.path === "/change-email" && !isAPIError(ctx.context.returned) && ctx.context.session) {
+        // Recorded whether or not the address belongs to someone else: the answer must not tell.
+        await recordPendingEmailChange(ctx.context.session.user.id, (ctx.body as { newEmail: string }).newEmail);
+      }
+      if (ctx.path === "/verify-email") await finishEmailChange(ctx.query?.token);
     }),
   },
   plugins: [

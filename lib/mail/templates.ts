@@ -65,3 +65,27 @@ export function deleteAccountMail(appName: string, name: string, url: string): M
     outro: "If you did not ask for this, ignore this message and change your password: nothing is deleted without the link.",
   });
 }
+
+export function confirmNewEmailMail(appName: string, name: string, url: string): MailContent {
+  return actionMail({
+    appName,
+    subject: `Confirm your new email address for ${appName}`,
+    name,
+    intro: `You asked to use this address for your ${appName} account. Your account keeps its current address until you confirm. The link works for 1 hour.`,
+    action: "Confirm new address",
+    url,
+    outro: "If you did not ask for this, you can ignore this message.",
+  });
+}
+
+export function emailChangedMail(appName: string, name: string, newEmail: string, resetUrl: string): MailContent {
+  return actionMail({
+    appName,
+    subject: `Your ${appName} email address was changed`,
+    name,
+    intro: `The email address of your ${appName} account is now ${newEmail}. Mail about your account, including password resets, goes there from now on.`,
+    action: "Not you? Reset your password",
+    url: resetUrl,
+    outro: "If you made this change, there is nothing to do.",
+  });
+}

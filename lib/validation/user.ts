@@ -29,3 +29,6 @@ export type UpdateNameInput = z.infer<typeof updateNameSchema>;
  * make every page load an image from a stranger's server.
  */
 export const imageUpdateSchema = z.null("Upload a picture from your profile page instead.").optional();
+
+export const changeEmailSchema = z.object({ newEmail: emailSchema });
+export type ChangeEmailInput = z.infer<typeof changeEmailSchema>;

@@ -2,21 +2,29 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/account/page-header";
 import { DeleteAccountCard } from "@/components/account/profile/delete-account-card";
+import { EmailForm } from "@/components/account/profile/email-form";
 import { NameForm } from "@/components/account/profile/name-form";
 import { ProfileSummary } from "@/components/account/profile/profile-summary";
 import { Card } from "@/components/ui/card";
+import { getPendingEmailChange } from "@/lib/account/email-change";
 import { getProfile } from "@/lib/account/profile";
 import { getSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Profile" };
 
-export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ delete?: string | string[] }> }) {
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await getSession();
   // The layout has already sent visitors without a session away; this satisfies the type.
   if (!session) redirect("/sign-in?next=/account/profile");
-  const profile = await getProfile(session.user.id);
+  const [profile, pendingEmail] = await Promise.all([getProfile(session.user.id), getPendingEmailChange(session.user.id)]);
   if (!profile) redirect("/sign-in?next=/account/profile");
-  const { delete: deleteResult } = await searchParams;
+  const { delete: deleteResult, "email-change": emailChange, error } = await searchParams;
+  const emailNotice =
+    emailChange !== "done"
+      ? undefined
+      : error
+        ? ({ tone: "error", message: "That confirmation link is invalid, expired or cancelled. Your email address has not changed." } as const)
+        : ({ tone: "success", message: `Your email address is now ${profile.email}.` } as const);
 
   return (
     <>
@@ -25,6 +33,9 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         <ProfileSummary profile={profile} />
         <Card title="Name" description="How you appear to others.">
           <NameForm name={profile.name} />
+        </Card>
+        <Card title="Email address" description="Where we send sign-in links and security notices. A new address takes effect once you confirm it.">
+          <EmailForm email={profile.email} pendingEmail={pendingEmail?.newEmail ?? null} initialNotice={emailNotice} />
         </Card>
         <Card id="delete-account" tone="danger" title="Delete account" description="Deletes your profile, sign-in methods, two-factor settings and sessions, for good. We email you a link to confirm.">
           <DeleteAccountCard email={profile.email} linkInvalid={deleteResult === "invalid-link"} />

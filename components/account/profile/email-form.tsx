@@ -1,0 +1,99 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { authClient } from "@/lib/auth-client";
+import { authErrorMessage } from "@/lib/auth-errors";
+import { changeEmailSchema, type ChangeEmailInput } from "@/lib/validation/user";
+
+// Where the confirmation link lands; the profile page reads the outcome from it.
+export const EMAIL_CHANGE_CALLBACK = "/account/profile?email-change=done";
+
+type Notice = { tone: "error" | "success"; message: string };
+
+export function EmailForm({ email, pendingEmail, initialNotice }: { email: string; pendingEmail: string | null; initialNotice?: Notice }) {
+  const router = useRouter();
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState<"resend" | "cancel">();
+  const [notice, setNotice] = useState<Notice | undefined>(initialNotice);
+  const { register, handleSubmit, formState, reset } = useForm<ChangeEmailInput>({
+    resolver: zodResolver(changeEmailSchema),
+    defaultValues: { newEmail: "" },
+  });
+
+  const send = async (newEmail: string) => {
+    const { error } = await authClient.changeEmail({ newEmail, callbackURL: EMAIL_CHANGE_CALLBACK });
+    if (error) {
+      setNotice({ tone: "error", message: error.message === "Email is the same" ? "That is already your email address." : authErrorMessage(error) });
+      return false;
+    }
+    setNotice({ tone: "success", message: `We have sent a link to ${newEmail}.` });
+    router.refresh();
+    return true;
+  };
+
+  const onSubmit = handleSubmit(async ({ newEmail }) => {
+    if (await send(newEmail)) {
+      reset();
+      setEditing(false);
+    }
+  });
+
+  const cancelPending = async () => {
+    setBusy("cancel");
+    const response = await fetch("/api/account/email-change", { method: "DELETE" });
+    setBusy(undefined);
+    setNotice(response.ok || response.status === 404 ? { tone: "success", message: "Change of email address cancelled. The link we sent no longer works." } : { tone: "error", message: "Something went wrong. Try again in a moment." });
+    router.refresh();
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      {notice && <Alert tone={notice.tone}>{notice.message}</Alert>}
+      <div className="flex items-center justify-between gap-4">
+        <p className="min-w-0 text-sm break-all" data-testid="profile-email">
+          {email}
+        </p>
+        {!editing && !pendingEmail && (
+          <Button variant="secondary" className="shrink-0" onClick={() => { setNotice(undefined); setEditing(true); }}>
+            Change email
+          </Button>
+        )}
+      </div>
+      {pendingEmail && (
+        <div className="flex flex-col gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 sm:flex-row sm:items-center sm:justify-between dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          <p data-testid="pending-email">
+            Waiting for you to confirm <span className="font-semibold break-all">{pendingEmail}</span>. Until you open the link we sent there, your
+            email stays {email}.
+          </p>
+          <div className="flex shrink-0 gap-2">
+            <Button variant="secondary" pending={busy === "resend"} disabled={busy !== undefined} onClick={async () => { setBusy("resend"); await send(pendingEmail); setBusy(undefined); }}>
+              Resend
+            </Button>
+            <Button variant="secondary" pending={busy === "cancel"} disabled={busy !== undefined} onClick={cancelPending}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      )}
+      {editing && (
+        <form onSubmit={onSubmit} noValidate className="flex max-w-md flex-col gap-4">
+          <TextField label="New email address" type="email" autoComplete="email" autoFocus error={formState.errors.newEmail?.message} {...register("newEmail")} />
+          <div className="flex gap-2">
+            <Button type="submit" pending={formState.isSubmitting}>
+              Send verification
+            </Button>
+            <Button variant="ghost" onClick={() => { reset(); setEditing(false); }}>
+              Cancel
+            </Button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
