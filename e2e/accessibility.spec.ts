@@ -46,6 +46,15 @@ for (const colorScheme of colorSchemes) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test("a pending change of email address has no serious or critical problem", async ({ signedInPage: page, user }) => {
+      await page.goto("/account/profile");
+      await page.getByRole("button", { name: "Change email" }).click();
+      await page.getByLabel("New email address").fill(`pending-${user.email}`);
+      await page.getByRole("button", { name: "Send verification" }).click();
+      await expect(page.getByTestId("pending-email")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test("sign-up with every field in error has no serious or critical problem", async ({ page }) => {
       await page.goto("/sign-up");
       await page.getByRole("button", { name: "Create account" }).click();

@@ -37,6 +37,15 @@ for (const colorScheme of colorSchemes) {
         });
       }
 
+      test("a pending change of email address fits the screen", async ({ signedInPage: page, user }) => {
+        await page.goto("/account/profile");
+        await page.getByRole("button", { name: "Change email" }).click();
+        await page.getByLabel("New email address").fill(`pending-${user.email}`);
+        await page.getByRole("button", { name: "Send verification" }).click();
+        await expect(page.getByTestId("pending-email")).toBeVisible();
+        await checkAndCapture(page, `profile-email-pending-${colorScheme}-${viewport.label}`);
+      });
+
       test("every step of turning on two-factor fits the screen", async ({ signedInPage: page, user }) => {
         await walkSecurityStates(page, user, (state) => checkAndCapture(page, `${state}-${colorScheme}-${viewport.label}`));
       });
