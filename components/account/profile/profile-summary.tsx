@@ -1,13 +1,13 @@
-import { Avatar } from "@/components/account/avatar";
 import type { Profile } from "@/lib/account/profile";
+import { AvatarUpload } from "./avatar-upload";
 
 const memberSince = new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: "UTC" });
 
 /** Who is signed in, at a glance: picture, name, address and whether it is verified, and since when. */
 export function ProfileSummary({ profile }: { profile: Profile }) {
   return (
-    <section aria-label="Your account" className="flex flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-6 shadow-sm sm:flex-row sm:items-center dark:border-zinc-800 dark:bg-zinc-900">
-      <Avatar name={profile.name} image={profile.image} size={64} />
+    <section aria-label="Your account" className="flex flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-6 shadow-sm sm:flex-row sm:items-start dark:border-zinc-800 dark:bg-zinc-900">
+      <AvatarUpload name={profile.name} image={profile.image} />
       <div className="min-w-0">
         <p className="text-lg font-semibold break-words">{profile.name}</p>
         <p className="mt-0.5 flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">

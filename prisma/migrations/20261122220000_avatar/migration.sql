@@ -1,0 +1,8 @@
+-- CreateTable
+CREATE TABLE "avatar" (
+    "userId" TEXT NOT NULL PRIMARY KEY,
+    "hash" TEXT NOT NULL,
+    "data" BLOB NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "avatar_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
