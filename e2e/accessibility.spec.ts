@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { accountPages, colorSchemes, publicPages } from "./support/pages";
+import { uploadPicture } from "./support/profile-states";
 import { walkSecurityStates } from "./support/security-states";
 
 async function seriousViolations(page: Page) {
@@ -46,7 +47,8 @@ for (const colorScheme of colorSchemes) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
-    test("a pending change of email address has no serious or critical problem", async ({ signedInPage: page, user }) => {
+    test("a picture and a pending change of email address have no serious or critical problem", async ({ signedInPage: page, user }) => {
+      await uploadPicture(page);
       await page.goto("/account/profile");
       await page.getByRole("button", { name: "Change email" }).click();
       await page.getByLabel("New email address").fill(`pending-${user.email}`);

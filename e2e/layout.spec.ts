@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { accountPages, colorSchemes, publicPages } from "./support/pages";
+import { uploadPicture } from "./support/profile-states";
 import { walkSecurityStates } from "./support/security-states";
 
 const viewports = [
@@ -37,7 +38,8 @@ for (const colorScheme of colorSchemes) {
         });
       }
 
-      test("a pending change of email address fits the screen", async ({ signedInPage: page, user }) => {
+      test("a picture and a pending change of email address fit the screen", async ({ signedInPage: page, user }) => {
+        await uploadPicture(page);
         await page.goto("/account/profile");
         await page.getByRole("button", { name: "Change email" }).click();
         await page.getByLabel("New email address").fill(`pending-${user.email}`);
