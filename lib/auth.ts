@@ -3,7 +3,7 @@ import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
-import { twoFactor } from "better-auth/plugins";
+import { genericOAuth, twoFactor } from "better-auth/plugins";
 import type { ZodType } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -60,6 +60,35 @@ async function finishEmailChange(token: unknown) {
   await sendMail(change.oldEmail, emailChangedMail(env.APP_NAME, user.name, change.newEmail, `${env.BETTER_AUTH_URL}/forgot-password`));
 }
 
+// Provider sign-ups must not bring a picture from the provider's servers: `image` only ever points
+// at our own avatar route.
+const withoutPicture = () => ({ image: undefined });
+
+const socialProviders = {
+  ...(env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET
+    ? { github: { clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET, mapProfileToUser: withoutPicture } }
+    : {}),
+  ...(env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET
+    ? { google: { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET, mapProfileToUser: withoutPicture } }
+    : {}),
+};
+
+const oidcProviders =
+  env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+    ? [
+        {
+          providerId: "oidc",
+          name: env.OIDC_NAME,
+          discoveryUrl: `${env.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
+          clientId: env.OIDC_CLIENT_ID,
+          clientSecret: env.OIDC_CLIENT_SECRET,
+          scopes: ["openid", "email", "profile"],
+          pkce: true,
+          mapProfileToUser: withoutPicture,
+        },
+      ]
+    : [];
+
 export const auth = betterAuth({
   appName: env.APP_NAME,
   baseURL: env.BETTER_AUTH_URL,
@@ -82,6 +111,17 @@ export const auth = betterAuth({
       await sendMail(user.email, existingAccountMail(env.APP_NAME, user.name, `${env.BETTER_AUTH_URL}/sign-in`));
     },
   },
+  socialProviders,
+  account: {
+    accountLinking: {
+      enabled: true,
+      // Linking is something a signed-in person asks for; the provider's address may differ from ours.
+      allowDifferentEmails: true,
+    },
+  },
+  // Unlinking goes through /api/account/connections, which refuses to remove the last way to sign in
+  // in one statement; better-auth's endpoint checks and deletes in two, so two requests can race.
+  disabledPaths: ["/unlink-account"],
   emailVerification: {
     sendOnSignUp: true,
     sendOnSignIn: true,
@@ -155,6 +195,7 @@ export const auth = betterAuth({
     }),
   },
   plugins: [
+    ...(oidcProviders.length > 0 ? [genericOAuth({ config: oidcProviders })] : []),
     twoFactor({
       issuer: env.APP_NAME,
       // Codes are secrets: kept encrypted with BETTER_AUTH_SECRET, not as plain JSON.

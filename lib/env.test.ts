@@ -53,3 +53,13 @@ describe("RATE_LIMIT_SCALE", () => {
     expect(() => parseEnv({ RATE_LIMIT_SCALE: "0" })).toThrow(/RATE_LIMIT_SCALE must be 1 or more/);
   });
 });
+
+describe("sign-in providers", () => {
+  it("are off unless configured, and a half-configured one is named", () => {
+    expect(parseEnv({}).OIDC_ISSUER).toBeUndefined();
+    expect(() => parseEnv({ OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "bastion" })).toThrow(
+      "OIDC_CLIENT_SECRET must be set too, or none of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET",
+    );
+    expect(() => parseEnv({ GITHUB_CLIENT_SECRET: "s" })).toThrow("GITHUB_CLIENT_ID must be set too");
+  });
+});

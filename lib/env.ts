@@ -20,7 +20,23 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Bastion <no-reply@localhost>"),
   APP_NAME: z.string().min(1).default("Bastion"),
   RATE_LIMIT_SCALE: z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").default(1),
+  // Sign-in providers: each is on when its id and secret are set.
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the issuer's http(s) URL" }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default("OpenID Connect"),
 });
+
+// A provider half-configured is a mistake to report, not a provider to leave out quietly.
+const PROVIDER_SETTINGS = [
+  ["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"],
+  ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
+  ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"],
+] as const;
 
 export type Env = ReturnType<typeof parseEnv>;
 
@@ -42,6 +58,12 @@ export function parseEnv(source: Record<string, string | undefined>, { requirePr
   if (result.success && production && requireProductionSettings) {
     for (const [name, what] of Object.entries(PRODUCTION_SETTINGS)) {
       if (!result.data[name as keyof typeof PRODUCTION_SETTINGS]) problems.push(`${name} is required in production: set it to ${what}`);
+    }
+  }
+  if (result.success) {
+    for (const group of PROVIDER_SETTINGS) {
+      const missing = group.filter((name) => !result.data[name]);
+      if (missing.length > 0 && missing.length < group.length) problems.push(`${missing.join(" and ")} must be set too, or none of ${group.join(", ")}`);
     }
   }
   if (!result.success || problems.length > 0) {

@@ -30,7 +30,8 @@ export const backupCodeSchema = z
   .min(1, "Enter one of your backup codes.")
   .max(32, "That is not a backup code.");
 
-export const sessionIdSchema = z.string().trim().min(1).max(128);
+// Ids of our own rows (sessions, linked accounts) as they arrive in a URL.
+export const recordIdSchema = z.string().trim().min(1).max(128);
 
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 export type ConfirmPasswordInput = z.infer<typeof confirmPasswordSchema>;

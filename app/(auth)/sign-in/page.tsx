@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthHeading } from "@/components/auth/auth-heading";
+import { ProviderButtons } from "@/components/auth/provider-buttons";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { TextLink } from "@/components/ui/text-link";
+import { signInProviders } from "@/lib/auth-providers";
 import { safeNextPath } from "@/lib/redirect";
 import { getSession } from "@/lib/session";
 
@@ -16,6 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <AuthHeading title="Sign in">Welcome back. Sign in to manage your account.</AuthHeading>
       <SignInForm next={nextPath} />
+      <ProviderButtons providers={signInProviders} next={nextPath} />
       <p className="mt-6 text-center text-sm text-zinc-600 dark:text-zinc-400">
         New here? <TextLink href="/sign-up">Create an account</TextLink>
       </p>

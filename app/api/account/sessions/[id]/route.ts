@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
 import { revokeSession } from "@/lib/account/sessions";
 import { apiError, authenticate } from "@/lib/api/responses";
-import { sessionIdSchema } from "@/lib/validation/security";
+import { recordIdSchema } from "@/lib/validation/security";
 
 /** Ends one of the person's sessions, found by id; tokens never leave the server. */
 export async function DELETE(request: Request, { params }: RouteContext<"/api/account/sessions/[id]">) {
   const { session, response } = await authenticate(request);
   if (response) return response;
-  const id = sessionIdSchema.safeParse((await params).id);
+  const id = recordIdSchema.safeParse((await params).id);
   if (!id.success) return apiError(400, "INVALID_INPUT", "That is not a session id.");
   if (id.data === session.session.id) {
     return apiError(400, "INVALID_INPUT", "To end this session, sign out.");

@@ -1,0 +1,98 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { authClient } from "@/lib/auth-client";
+import { authErrorMessage } from "@/lib/auth-errors";
+
+export type ConnectionRow = { id: string; provider: string; accountName: string; linkedAt: string };
+type Provider = { id: string; name: string };
+type Notice = { tone: "error" | "success"; message: string };
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+
+async function errorMessage(response: Response) {
+  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+  return body?.error?.message ?? "Something went wrong. Try again in a moment.";
+}
+
+type ConnectedAccountsProps = { email: string; hasPassword: boolean; connections: ConnectionRow[]; providers: Provider[]; initialNotice?: Notice };
+
+export function ConnectedAccounts({ email, hasPassword, connections, providers, initialNotice }: ConnectedAccountsProps) {
+  const router = useRouter();
+  const [busy, setBusy] = useState<string>();
+  const [notice, setNotice] = useState<Notice | undefined>(initialNotice);
+
+  const sendSetPasswordLink = async () => {
+    setBusy("password");
+    const { error } = await authClient.requestPasswordReset({ email, redirectTo: "/reset-password" });
+    setBusy(undefined);
+    setNotice(error ? { tone: "error", message: authErrorMessage(error) } : { tone: "success", message: `We have sent a link to ${email} to set a password.` });
+  };
+
+  const unlink = async (connection: ConnectionRow) => {
+    setBusy(connection.id);
+    const response = await fetch(`/api/account/connections/${encodeURIComponent(connection.id)}`, { method: "DELETE" });
+    setBusy(undefined);
+    setNotice(response.ok ? { tone: "success", message: `${connection.provider} is no longer linked.` } : { tone: "error", message: await errorMessage(response) });
+    router.refresh();
+  };
+
+  const link = async (provider: Provider) => {
+    setBusy(provider.id);
+    const { error } = await authClient.linkSocial({ provider: provider.id, callbackURL: "/account/profile?linked=1" });
+    if (error) {
+      setBusy(undefined);
+      setNotice({ tone: "error", message: authErrorMessage(error) });
+    }
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      {notice && <Alert tone={notice.tone}>{notice.message}</Alert>}
+      <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+        <li aria-label="Email & password" className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between">
+          <div className="text-sm">
+            <p className="font-medium">Email &amp; password</p>
+            <p className="text-zinc-600 dark:text-zinc-400">{hasPassword ? "Password set" : "No password yet"}</p>
+          </div>
+          {!hasPassword && (
+            <Button variant="secondary" className="shrink-0 self-start sm:self-center" pending={busy === "password"} disabled={busy !== undefined} onClick={sendSetPasswordLink}>
+              Email me a link to set one
+            </Button>
+          )}
+        </li>
+        {connections.map((connection) => (
+          <li key={connection.id} aria-label={connection.provider} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between">
+            <div className="min-w-0 text-sm">
+              <p className="font-medium">{connection.provider}</p>
+              <p className="break-all text-zinc-600 dark:text-zinc-400">{connection.accountName}</p>
+              <p className="text-zinc-600 dark:text-zinc-400">Linked {dateFormat.format(new Date(connection.linkedAt))}</p>
+            </div>
+            <Button
+              variant="secondary"
+              className="shrink-0 self-start sm:self-center"
+              aria-label={`Unlink ${connection.provider}`}
+              pending={busy === connection.id}
+              disabled={busy !== undefined}
+              onClick={() => unlink(connection)}
+            >
+              Unlink
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {providers.length > 0 && (
+        <div className="flex flex-wrap gap-2">
+          {providers.map((provider) => (
+            <Button key={provider.id} variant="secondary" pending={busy === provider.id} disabled={busy !== undefined} onClick={() => link(provider)}>
+              Link {provider.name}
+            </Button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
