@@ -14,7 +14,10 @@ export function SignOutButton() {
       pending={pending}
       onClick={async () => {
         setPending(true);
-        await authClient.signOut();
+        // Signing out of Bastion ends this session only. better-auth would otherwise send the browser
+        // on to a linked provider's logout page, ending the person's session there (and in every
+        // other app that relies on it) too.
+        await authClient.signOut({ disableRedirect: true });
         router.replace("/sign-in");
         router.refresh();
       }}
