@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { OIDC_CLIENT } from "./e2e/support/oidc-provider";
 import { prepareE2eSettings } from "./e2e/support/settings";
 
 const settings = await prepareE2eSettings();
@@ -17,7 +18,8 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
   globalSetup: "./e2e/global-setup.ts",
-  timeout: 30_000,
+  // Several tests walk whole journeys (enable two-factor, sign out, sign in with a code) on 2 cores.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: settings.baseURL,
@@ -44,6 +46,10 @@ export default defineConfig({
       BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       SMTP_URL: `smtp://127.0.0.1:${settings.smtpPort}`,
       MAIL_FROM: "Bastion <no-reply@bastion.test>",
+      OIDC_ISSUER: settings.oidcIssuer,
+      OIDC_CLIENT_ID: OIDC_CLIENT.id,
+      OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+      OIDC_NAME: OIDC_CLIENT.name,
       NEXT_TELEMETRY_DISABLED: "1",
       // Every test signs in from 127.0.0.1; better-auth allows 3 sign-ins per 10 s per address.
       RATE_LIMIT_SCALE: "100",

@@ -1,8 +1,12 @@
+import { startOidcProvider } from "./support/oidc-provider";
 import { startSmtpSink } from "./support/smtp-sink";
 import { e2eSettings } from "./support/settings";
 
 export default async function globalSetup() {
-  const { smtpPort, mailDirectory } = e2eSettings();
-  const stop = await startSmtpSink(smtpPort, mailDirectory);
-  return stop;
+  const { smtpPort, mailDirectory, oidcPort } = e2eSettings();
+  const stopSmtp = await startSmtpSink(smtpPort, mailDirectory);
+  const stopOidc = await startOidcProvider(oidcPort);
+  return async () => {
+    await Promise.all([stopSmtp(), stopOidc()]);
+  };
 }

@@ -22,6 +22,7 @@ export async function freePort(): Promise<number> {
 export async function prepareE2eSettings() {
   process.env.E2E_APP_PORT ||= String(await freePort());
   process.env.E2E_SMTP_PORT ||= String(await freePort());
+  process.env.E2E_OIDC_PORT ||= String(await freePort());
   if (!process.env.E2E_RUN_DIRECTORY) {
     process.env.E2E_RUN_DIRECTORY = mkdtempSync(join(tmpdir(), "bastion-e2e-"));
   }
@@ -36,6 +37,8 @@ export function e2eSettings() {
     appPort,
     baseURL: `http://127.0.0.1:${appPort}`,
     smtpPort: Number(process.env.E2E_SMTP_PORT),
+    oidcPort: Number(process.env.E2E_OIDC_PORT),
+    oidcIssuer: `http://127.0.0.1:${process.env.E2E_OIDC_PORT}`,
     mailDirectory: join(runDirectory, "mail"),
     databaseUrl: process.env.E2E_DATABASE_URL || `file:${join(runDirectory, "bastion.db")}`,
   };
