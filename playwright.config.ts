@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { OIDC_CLIENT } from "./e2e/support/oidc-provider";
+import { OIDC_CLIENT } from "./e2e/support/oidc-provider.mjs";
 import { prepareE2eSettings } from "./e2e/support/settings";
 
 const settings = await prepareE2eSettings();
@@ -31,28 +31,37 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    // A production build (npm run test:e2e builds first), started the way `npm start` starts it:
-    // migrations first, on a database of its own.
-    command: `npm run start -- --hostname 127.0.0.1 --port ${settings.appPort}`,
-    url: `${settings.baseURL}/sign-in`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    env: {
-      NODE_ENV: "production",
-      DATABASE_URL: settings.databaseUrl,
-      BETTER_AUTH_URL: settings.baseURL,
-      BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-      SMTP_URL: `smtp://127.0.0.1:${settings.smtpPort}`,
-      MAIL_FROM: "Bastion <no-reply@bastion.test>",
-      OIDC_ISSUER: settings.oidcIssuer,
-      OIDC_CLIENT_ID: OIDC_CLIENT.id,
-      OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
-      OIDC_NAME: OIDC_CLIENT.name,
-      NEXT_TELEMETRY_DISABLED: "1",
-      // Every test signs in from 127.0.0.1; better-auth allows 3 sign-ins per 10 s per address.
-      RATE_LIMIT_SCALE: "100",
+  webServer: [
+    {
+      // Started first: the app reads the provider's discovery document when it starts.
+      command: `node e2e/support/oidc-provider.mjs ${settings.oidcPort}`,
+      url: `${settings.oidcIssuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
     },
-  },
+    {
+      // A production build (npm run test:e2e builds first), started the way `npm start` starts it:
+      // migrations first, on a database of its own.
+      command: `npm run start -- --hostname 127.0.0.1 --port ${settings.appPort}`,
+      url: `${settings.baseURL}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      env: {
+        NODE_ENV: "production",
+        DATABASE_URL: settings.databaseUrl,
+        BETTER_AUTH_URL: settings.baseURL,
+        BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+        SMTP_URL: `smtp://127.0.0.1:${settings.smtpPort}`,
+        MAIL_FROM: "Bastion <no-reply@bastion.test>",
+        OIDC_ISSUER: settings.oidcIssuer,
+        OIDC_CLIENT_ID: OIDC_CLIENT.id,
+        OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+        OIDC_NAME: OIDC_CLIENT.name,
+        NEXT_TELEMETRY_DISABLED: "1",
+        // Every test signs in from 127.0.0.1; better-auth allows 3 sign-ins per 10 s per address.
+        RATE_LIMIT_SCALE: "100",
+      },
+    },
+  ],
 });

@@ -119,6 +119,8 @@ test.describe("password reset", () => {
   test("resets a forgotten password by mail, and the link works once", async ({ page, user, mailbox }) => {
     await page.goto("/sign-in");
     await page.getByRole("link", { name: "Forgot password?" }).click();
+    // The sign-in page has an Email field too: wait until the new page is the one showing.
+    await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
     await page.getByLabel("Email").fill(user.email);
     await page.getByRole("button", { name: "Send reset link" }).click();
     await expect(page.getByText("Check your inbox")).toBeVisible();

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { query } from "./fixtures/database";
 import { expect, sameOrigin, test } from "./fixtures";
-import { OIDC_CLIENT, OIDC_IDENTITY_COOKIE, type OidcIdentity } from "./support/oidc-provider";
+import { OIDC_CLIENT, OIDC_IDENTITY_COOKIE, type OidcIdentity } from "./support/oidc-provider.mjs";
 import { e2eSettings } from "./support/settings";
 
 function newIdentity(): OidcIdentity {

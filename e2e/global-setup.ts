@@ -1,12 +1,8 @@
-import { startOidcProvider } from "./support/oidc-provider";
 import { startSmtpSink } from "./support/smtp-sink";
 import { e2eSettings } from "./support/settings";
 
+// Runs after the web servers (the OIDC provider and the app) are up; mail is only sent once tests run.
 export default async function globalSetup() {
-  const { smtpPort, mailDirectory, oidcPort } = e2eSettings();
-  const stopSmtp = await startSmtpSink(smtpPort, mailDirectory);
-  const stopOidc = await startOidcProvider(oidcPort);
-  return async () => {
-    await Promise.all([stopSmtp(), stopOidc()]);
-  };
+  const { smtpPort, mailDirectory } = e2eSettings();
+  return startSmtpSink(smtpPort, mailDirectory);
 }
