@@ -5,14 +5,10 @@ import { useRef, useState } from "react";
 import { Avatar } from "@/components/account/avatar";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { apiErrorMessage } from "@/lib/api/error-message";
 import { AVATAR_MAX_BYTES, AVATAR_TOO_LARGE, AVATAR_TYPES, AVATAR_WRONG_TYPE } from "@/lib/validation/avatar";
 
 type Notice = { tone: "error" | "success"; message: string };
-
-async function errorMessage(response: Response) {
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? "Something went wrong. Try again in a moment.";
-}
 
 /** The profile picture, as a button that uploads a new one, and a way to remove it. */
 export function AvatarUpload({ name, image }: { name: string; image: string | null }) {
@@ -26,7 +22,7 @@ export function AvatarUpload({ name, image }: { name: string; image: string | nu
     setNotice(undefined);
     try {
       const response = await fetch("/api/account/avatar", { method, body: file, headers: file ? { "content-type": file.type } : undefined });
-      setNotice(response.ok ? { tone: "success", message: file ? "Picture updated." : "Picture removed." } : { tone: "error", message: await errorMessage(response) });
+      setNotice(response.ok ? { tone: "success", message: file ? "Picture updated." : "Picture removed." } : { tone: "error", message: await apiErrorMessage(response) });
       router.refresh();
     } catch {
       setNotice({ tone: "error", message: "Could not reach the server. Check your connection and try again." });

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { apiErrorMessage } from "@/lib/api/error-message";
 import { authClient } from "@/lib/auth-client";
 import { authErrorMessage } from "@/lib/auth-errors";
 
@@ -12,11 +13,6 @@ type Provider = { id: string; name: string };
 type Notice = { tone: "error" | "success"; message: string };
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
-
-async function errorMessage(response: Response) {
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? "Something went wrong. Try again in a moment.";
-}
 
 type ConnectedAccountsProps = { email: string; hasPassword: boolean; connections: ConnectionRow[]; providers: Provider[]; initialNotice?: Notice };
 
@@ -36,7 +32,7 @@ export function ConnectedAccounts({ email, hasPassword, connections, providers, 
     setBusy(connection.id);
     const response = await fetch(`/api/account/connections/${encodeURIComponent(connection.id)}`, { method: "DELETE" });
     setBusy(undefined);
-    setNotice(response.ok ? { tone: "success", message: `${connection.provider} is no longer linked.` } : { tone: "error", message: await errorMessage(response) });
+    setNotice(response.ok ? { tone: "success", message: `${connection.provider} is no longer linked.` } : { tone: "error", message: await apiErrorMessage(response) });
     router.refresh();
   };
 

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { apiErrorMessage } from "@/lib/api/error-message";
 
 export type SessionRow = {
   id: string;
@@ -21,11 +22,6 @@ function formatDate(iso: string) {
   return `${dateFormat.format(new Date(iso))} UTC`;
 }
 
-async function errorMessage(response: Response) {
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? "Something went wrong. Try again in a moment.";
-}
-
 export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
   const router = useRouter();
   const [pending, setPending] = useState<string>();
@@ -37,7 +33,7 @@ export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
     setResult(undefined);
     try {
       const response = await fetch(url, { method: "DELETE" });
-      setResult(response.ok ? { tone: "success", message: await success(response) } : { tone: "error", message: await errorMessage(response) });
+      setResult(response.ok ? { tone: "success", message: await success(response) } : { tone: "error", message: await apiErrorMessage(response) });
       router.refresh();
     } catch {
       setResult({ tone: "error", message: "Could not reach the server. Check your connection and try again." });
