@@ -1,20 +1,12 @@
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AccountNav } from "@/components/account/account-nav";
 import { Avatar } from "@/components/account/avatar";
 import { SignOutButton } from "@/components/account/sign-out-button";
 import { Logo } from "@/components/logo";
-import { NEXT_PATH_HEADER, safeNextPath } from "@/lib/redirect";
-import { getSession } from "@/lib/session";
+import { requireSession } from "@/lib/session";
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
-  const session = await getSession();
-  if (!session) {
-    const next = safeNextPath((await headers()).get(NEXT_PATH_HEADER));
-    redirect(`/sign-in?next=${encodeURIComponent(next)}`);
-  }
-  const { user } = session;
+  const { user } = await requireSession();
   return (
     <div className="min-h-dvh">
       <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">

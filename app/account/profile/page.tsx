@@ -12,14 +12,12 @@ import { getPendingEmailChange } from "@/lib/account/email-change";
 import { hasPassword } from "@/lib/account/password";
 import { getProfile } from "@/lib/account/profile";
 import { signInProviders } from "@/lib/auth-providers";
-import { getSession } from "@/lib/session";
+import { requireSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const session = await getSession();
-  // The layout has already sent visitors without a session away; this satisfies the type.
-  if (!session) redirect("/sign-in?next=/account/profile");
+  const session = await requireSession();
   const userId = session.user.id;
   const [profile, pendingEmail, passwordSet, connections] = await Promise.all([
     getProfile(userId),

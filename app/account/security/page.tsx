@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/account/page-header";
 import { ChangePasswordForm } from "@/components/account/security/change-password-form";
 import { SessionsList } from "@/components/account/security/sessions-list";
@@ -9,14 +8,12 @@ import { hasPassword } from "@/lib/account/password";
 import { listActiveSessions } from "@/lib/account/sessions";
 import { getTwoFactorStatus } from "@/lib/account/two-factor";
 import { env } from "@/lib/env";
-import { getSession } from "@/lib/session";
+import { requireSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Security" };
 
 export default async function SecurityPage() {
-  const session = await getSession();
-  // The layout has already sent visitors without a session away; this satisfies the type.
-  if (!session) redirect("/sign-in?next=/account/security");
+  const session = await requireSession();
   const userId = session.user.id;
   const [passwordSet, twoFactor, sessions] = await Promise.all([
     hasPassword(userId),
