@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { accountPages, colorSchemes, publicPages } from "./support/pages";
-import { uploadPicture } from "./support/profile-states";
+import { showPictureAndPendingEmail } from "./support/profile-states";
 import { walkSecurityStates } from "./support/security-states";
 
 async function seriousViolations(page: Page) {
@@ -51,12 +51,7 @@ for (const colorScheme of colorSchemes) {
     });
 
     test("a picture and a pending change of email address have no serious or critical problem", async ({ signedInPage: page, user }) => {
-      await uploadPicture(page);
-      await page.goto("/account/profile");
-      await page.getByRole("button", { name: "Change email" }).click();
-      await page.getByLabel("New email address").fill(`pending-${user.email}`);
-      await page.getByRole("button", { name: "Send verification" }).click();
-      await expect(page.getByTestId("pending-email")).toBeVisible();
+      await showPictureAndPendingEmail(page, user);
       expect(await seriousViolations(page)).toEqual([]);
     });
 

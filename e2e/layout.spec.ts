@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { accountPages, colorSchemes, publicPages } from "./support/pages";
-import { uploadPicture } from "./support/profile-states";
+import { showPictureAndPendingEmail } from "./support/profile-states";
 import { walkSecurityStates } from "./support/security-states";
 
 const viewports = [
@@ -39,12 +39,7 @@ for (const colorScheme of colorSchemes) {
       }
 
       test("a picture and a pending change of email address fit the screen", async ({ signedInPage: page, user }) => {
-        await uploadPicture(page);
-        await page.goto("/account/profile");
-        await page.getByRole("button", { name: "Change email" }).click();
-        await page.getByLabel("New email address").fill(`pending-${user.email}`);
-        await page.getByRole("button", { name: "Send verification" }).click();
-        await expect(page.getByTestId("pending-email")).toBeVisible();
+        await showPictureAndPendingEmail(page, user);
         await checkAndCapture(page, `profile-email-pending-${colorScheme}-${viewport.label}`);
       });
 

@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { sameOrigin } from "../fixtures";
+import { sameOrigin, type TestUser } from "../fixtures";
 
 /** Gives the signed-in person a picture, through the same route the page uses. */
 export async function uploadPicture(page: Page) {
@@ -12,4 +12,14 @@ export async function uploadPicture(page: Page) {
     .toBuffer();
   const response = await page.request.put("/api/account/avatar", { data: png, headers: { ...sameOrigin, "content-type": "image/png" } });
   expect(response.status()).toBe(200);
+}
+
+/** The profile with a picture and a change of email address waiting to be confirmed. */
+export async function showPictureAndPendingEmail(page: Page, user: TestUser) {
+  await uploadPicture(page);
+  await page.goto("/account/profile");
+  await page.getByRole("button", { name: "Change email" }).click();
+  await page.getByLabel("New email address").fill(`pending-${user.email}`);
+  await page.getByRole("button", { name: "Send verification" }).click();
+  await expect(page.getByTestId("pending-email")).toBeVisible();
 }
