@@ -3,8 +3,15 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadEnvConfig } from "@next/env";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
-import { DEFAULT_DATABASE_URL, SQLITE_BUSY_TIMEOUT_MS } from "./lib/database-url";
+import {
+  DEFAULT_DATABASE_URL,
+  POSTGRES_CONNECT_TIMEOUT_MS,
+  PRISMA_PATHS,
+  SQLITE_BUSY_TIMEOUT_MS,
+  databaseProvider,
+} from "./lib/database-url";
 
 // With a config file the Prisma CLI skips .env; read the same .env files, in the same order, as Next.
 loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production");
@@ -13,6 +20,8 @@ loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production");
 // query engine, which cannot be fetched offline. The embedded database is the default.
 process.env.DATABASE_URL ||= DEFAULT_DATABASE_URL;
 const url = process.env.DATABASE_URL;
+// DATABASE_URL alone chooses the provider: its schema, its migrations and its driver adapter.
+const provider = databaseProvider(url);
 
 // libSQL creates the database file but not its folder.
 if (url.startsWith("file:")) {
@@ -24,9 +33,12 @@ export default defineConfig({
   // Prisma's JavaScript schema engine runs migrations through the driver adapter: no binary to download.
   experimental: { adapter: true },
   engine: "js",
-  schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations" },
+  schema: PRISMA_PATHS[provider].schema,
+  migrations: { path: PRISMA_PATHS[provider].migrations },
   async adapter() {
-    return new PrismaLibSQL({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    if (provider === "postgresql") {
+      return new PrismaPg({ connectionString: url, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS });
+    }
+    return new PrismaLibSQL({ url, authToken: process.env.DATABASE_AUTH_TOKEN || undefined, timeout: SQLITE_BUSY_TIMEOUT_MS });
   },
 });

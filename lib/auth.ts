@@ -5,7 +5,7 @@ import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { genericOAuth, twoFactor } from "better-auth/plugins";
 import type { ZodType } from "zod";
-import { db } from "@/lib/db";
+import { db, provider } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 import { deleteAccountData, DELETE_CONFIRM_PATH } from "@/lib/account/deletion";
@@ -93,7 +93,7 @@ export const auth = betterAuth({
   appName: env.APP_NAME,
   baseURL: env.BETTER_AUTH_URL,
   secret: env.BETTER_AUTH_SECRET,
-  database: prismaAdapter(db, { provider: "sqlite", transaction: true }),
+  database: prismaAdapter(db, { provider, transaction: true }),
   emailAndPassword: {
     enabled: true,
     requireEmailVerification: true,

@@ -1,14 +1,25 @@
 import "server-only";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { SQLITE_BUSY_TIMEOUT_MS } from "@/lib/database-url";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/postgresql/client";
+import { POSTGRES_CONNECT_TIMEOUT_MS, SQLITE_BUSY_TIMEOUT_MS, databaseProvider } from "@/lib/database-url";
 import { env } from "@/lib/env";
 
-function createPrismaClient() {
-  return new PrismaClient({ adapter: new PrismaLibSQL({ url: env.DATABASE_URL, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+export const provider = databaseProvider(env.DATABASE_URL);
+
+function createPrismaClient(): PrismaClient {
+  if (provider === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS });
+    // Both clients come from the same models (scripts/prisma-schemas.mjs), so they share one API;
+    // the SQLite client's types stand for both, and nothing here uses a PostgreSQL-only filter.
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
+  const adapter = new PrismaLibSQL({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  return new PrismaClient({ adapter });
 }
 
-// Development reloads modules on every change; keep one client (and one connection) across reloads.
+// Development reloads modules on every change; keep one client (and one connection pool) across reloads.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 export const db = globalForPrisma.prisma ?? createPrismaClient();

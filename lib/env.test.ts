@@ -36,6 +36,14 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "production" }, { requireProductionSettings: false }).production).toBe(true);
   });
 
+  it("takes PostgreSQL, libSQL and SQLite file URLs and names the kinds it takes for anything else", () => {
+    expect(parseEnv({ DATABASE_URL: "postgres://bastion@db.example.com:5432/bastion" }).DATABASE_URL).toMatch(/^postgres:/);
+    expect(parseEnv({ DATABASE_URL: "libsql://bastion-acme.turso.io", DATABASE_AUTH_TOKEN: "token" }).DATABASE_AUTH_TOKEN).toBe("token");
+    expect(() => parseEnv({ DATABASE_URL: "mysql://root@localhost/bastion" })).toThrow(
+      /DATABASE_URL must start with file: or libsql: \(SQLite, Turso\) or postgres:\/\/ \(PostgreSQL\)/,
+    );
+  });
+
   it("refuses a short secret and a URL of the wrong kind", () => {
     expect(() => parseEnv({ BETTER_AUTH_SECRET: "short" })).toThrow(/BETTER_AUTH_SECRET must be at least 32 characters/);
     expect(() => parseEnv({ SMTP_URL: "http://mail.example.com" })).toThrow(/SMTP_URL must be an smtp/);

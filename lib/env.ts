@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./database-url";
+import { DATABASE_URL_HINT, DEFAULT_DATABASE_URL, providerOf } from "./database-url";
 
 // Used only outside production, so a fresh clone runs with no .env at all.
 const DEVELOPMENT_SECRET = "bastion-development-secret-never-use-in-production";
@@ -13,7 +13,12 @@ const PRODUCTION_SETTINGS = {
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((url) => providerOf(url) !== undefined, { error: DATABASE_URL_HINT }),
+  // Turso and other remote libSQL servers: the database token. Not used with file: or postgres:// URLs.
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters long").optional(),
   BETTER_AUTH_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// `npm start` and the Docker image's command: apply pending migrations, then run the standalone
+// server that `npm run build` made. Listens on PORT (3000) and HOSTNAME (0.0.0.0).
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import nextEnv from "@next/env";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const server = join(root, ".next/standalone/server.js");
+
+if (!existsSync(server)) {
+  console.error("Bastion has not been built: run npm run build first.");
+  process.exit(1);
+}
+
+// The standalone server runs in production and reads no .env file of the project's; read them here
+// (.env.production.local, .env.local, .env.production, .env), as `next start` would.
+process.env.NODE_ENV = "production";
+nextEnv.loadEnvConfig(root, false);
+
+// The server changes into .next/standalone, so a relative SQLite path would open another file than
+// the one just migrated. Anchor it to the project folder, where `npm run dev` keeps it too.
+// The default is lib/database-url.ts's DEFAULT_DATABASE_URL.
+const url = process.env.DATABASE_URL || "file:./data/bastion.db";
+if (url.startsWith("file:") && !url.startsWith("file://") && !isAbsolute(url.slice("file:".length))) {
+  process.env.DATABASE_URL = `file:${resolve(root, url.slice("file:".length))}`;
+}
+
+const migrate = spawnSync(process.execPath, [join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"], {
+  cwd: root,
+  stdio: "inherit",
+  env: process.env,
+});
+if (migrate.status !== 0) {
+  console.error("Bastion did not start: the database migrations failed (see above).");
+  process.exit(migrate.status ?? 1);
+}
+
+await import(pathToFileURL(server).href);
