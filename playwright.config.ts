@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { OIDC_CLIENT } from "./e2e/support/oidc-provider.mjs";
-import { prepareE2eSettings } from "./e2e/support/settings";
+import { DATABASES, prepareE2eSettings } from "./e2e/support/settings";
 
 const settings = await prepareE2eSettings();
 
@@ -14,7 +14,7 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  // The machines this runs on have two cores; the app server needs one of them.
+  // The machines this runs on have two cores; the app servers need their share of them.
   workers: process.env.CI ? 2 : undefined,
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
   globalSetup: "./e2e/global-setup.ts",
@@ -22,7 +22,6 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: settings.baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -30,7 +29,13 @@ export default defineConfig({
       args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  // The whole suite once per database, each against an app server of its own (see webServer).
+  // A file named *.<database>.spec.ts runs only in that database's project.
+  projects: settings.apps.map(({ database, baseURL }) => ({
+    name: database,
+    use: { ...devices["Desktop Chrome"], baseURL },
+    testIgnore: DATABASES.filter((other) => other !== database).map((other) => `**/*.${other}.spec.ts`),
+  })),
   webServer: [
     {
       // Started first: the app reads the provider's discovery document when it starts.
@@ -39,18 +44,20 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 30_000,
     },
-    {
-      // A production build (npm run test:e2e builds first), started the way `npm start` starts it:
-      // migrations first, on a database of its own.
-      command: `npm run start -- --hostname 127.0.0.1 --port ${settings.appPort}`,
-      url: `${settings.baseURL}/sign-in`,
+    ...settings.apps.map(({ database, port, baseURL, databaseUrl }) => ({
+      // A production build (npm run test:e2e builds first), started the way `npm start` and the Docker
+      // image start it: migrations first, then the standalone server, on a database of its own.
+      command: "npm run start",
+      url: `${baseURL}/api/health`,
+      name: database,
       reuseExistingServer: false,
       timeout: 120_000,
-      stdout: "pipe",
+      stdout: "pipe" as const,
       env: {
-        NODE_ENV: "production",
-        DATABASE_URL: settings.databaseUrl,
-        BETTER_AUTH_URL: settings.baseURL,
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
+        DATABASE_URL: databaseUrl,
+        BETTER_AUTH_URL: baseURL,
         BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
         SMTP_URL: `smtp://127.0.0.1:${settings.smtpPort}`,
         MAIL_FROM: "Bastion <no-reply@bastion.test>",
@@ -62,6 +69,6 @@ export default defineConfig({
         // Every test signs in from 127.0.0.1; better-auth allows 3 sign-ins per 10 s per address.
         RATE_LIMIT_SCALE: "100",
       },
-    },
+    })),
   ],
 });

@@ -1,19 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { seriousViolations } from "./support/axe";
 import { accountPages, colorSchemes, publicPages } from "./support/pages";
 import { showPictureAndPendingEmail } from "./support/profile-states";
 import { walkSecurityStates } from "./support/security-states";
-
-async function seriousViolations(page: Page) {
-  // Next streams a dynamic page's metadata; right after router.refresh() the <title> can be missing
-  // for a moment. Check the page as it settles, with its title.
-  await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({ rule: violation.id, help: violation.help, nodes: violation.nodes.map((node) => node.target.join(" ")) }));
-}
 
 for (const colorScheme of colorSchemes) {
   test.describe(`axe, ${colorScheme} scheme`, () => {

@@ -13,8 +13,8 @@ test.describe("signing up and in", () => {
     await expect(page.getByText("Check your inbox")).toBeVisible();
 
     // Not verified yet: no session, and the account stays closed.
-    const [unverified] = await query<{ emailVerified: number }>('select "emailVerified" from "user" where email = ?', [user.email]);
-    expect(unverified?.emailVerified).toBe(0);
+    const [unverified] = await query<{ emailVerified: number | boolean }>('select "emailVerified" from "user" where email = ?', [user.email]);
+    expect(Boolean(unverified?.emailVerified)).toBe(false);
 
     const mail = await mailbox.waitFor(user.email, /Verify your email/);
     await page.goto(mail.link);
@@ -50,7 +50,7 @@ test.describe("signing up and in", () => {
 
   test("signing in before verifying asks for verification and sends a new link", async ({ page, request, mailbox }) => {
     const user = newUserDetails();
-    await request.post("/api/auth/sign-up/email", { data: user, headers: sameOrigin });
+    await request.post("/api/auth/sign-up/email", { data: user, headers: sameOrigin() });
     await mailbox.waitFor(user.email, /Verify your email/);
 
     await page.goto("/sign-in");
@@ -107,7 +107,7 @@ test.describe("signing up and in", () => {
     const user = newUserDetails();
     const response = await request.post("/api/auth/sign-up/email", {
       data: { ...user, name: "Ada\u202Egpj.exe" },
-      headers: sameOrigin,
+      headers: sameOrigin(),
     });
     expect(response.status()).toBe(400);
     expect(await response.json()).toMatchObject({ message: "Remove control or text-direction characters from your name." });
@@ -173,7 +173,7 @@ test.describe("the account area", () => {
   });
 
   test("a forged session cookie is not a session", async ({ page, context }) => {
-    await context.addCookies([{ name: "better-auth.session_token", value: "forged.value", url: sameOrigin.origin }]);
+    await context.addCookies([{ name: "better-auth.session_token", value: "forged.value", url: sameOrigin().origin }]);
     await page.goto("/account/profile");
     await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount%2Fprofile$/);
   });

@@ -27,7 +27,7 @@ test.describe("deleting the account", () => {
   test("needs DELETE typed and the mailed link; then everything of theirs is gone and they are signed out everywhere", async ({ browser, signedInPage: page, user, mailbox }) => {
     await enableTwoFactor(page, user);
     // A pending reset link is theirs too.
-    await page.request.post("/api/auth/request-password-reset", { data: { email: user.email, redirectTo: "/reset-password" }, headers: sameOrigin });
+    await page.request.post("/api/auth/request-password-reset", { data: { email: user.email, redirectTo: "/reset-password" }, headers: sameOrigin() });
     await mailbox.waitFor(user.email, /Reset your Bastion password/);
     const elsewhere = await (await browser.newContext()).newPage();
     await signIn(elsewhere, user).catch(() => undefined);
@@ -60,13 +60,13 @@ test.describe("deleting the account", () => {
     await expect(page).toHaveURL(/\/sign-in\?next=/);
     await elsewhere.goto("/account/profile");
     await expect(elsewhere).toHaveURL(/\/sign-in\?next=/);
-    const again = await page.request.post("/api/auth/sign-in/email", { data: { email: user.email, password: user.password }, headers: sameOrigin });
+    const again = await page.request.post("/api/auth/sign-in/email", { data: { email: user.email, password: user.password }, headers: sameOrigin() });
     expect(again.status()).toBe(401);
     await elsewhere.context().close();
   });
 
   test("a link opened while signed out asks to sign in first, then finishes", async ({ signedInPage: page, user, mailbox }) => {
-    const asked = await page.request.post("/api/auth/delete-user", { data: {}, headers: sameOrigin });
+    const asked = await page.request.post("/api/auth/delete-user", { data: {}, headers: sameOrigin() });
     expect(asked.status()).toBe(200);
     const mail = await mailbox.waitFor(user.email, DELETE_MAIL);
     await page.goto("/account/profile");
@@ -84,10 +84,10 @@ test.describe("deleting the account", () => {
   });
 
   test("nothing is deleted without the right link: no link, a made-up one, or someone else's", async ({ signedInPage: page, user, request, mailbox }) => {
-    const withoutLink = await page.request.post("/api/auth/delete-user", { data: {}, headers: sameOrigin });
+    const withoutLink = await page.request.post("/api/auth/delete-user", { data: {}, headers: sameOrigin() });
     expect(withoutLink.status()).toBe(200);
     const mail = await mailbox.waitFor(user.email, DELETE_MAIL);
-    const madeUp = await page.request.post("/api/auth/delete-user", { data: { token: "not-a-real-token" }, headers: sameOrigin });
+    const madeUp = await page.request.post("/api/auth/delete-user", { data: { token: "not-a-real-token" }, headers: sameOrigin() });
     expect(madeUp.status()).toBe(404);
 
     await page.goto("/account/delete/confirm?token=not-a-real-token");

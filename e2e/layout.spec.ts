@@ -16,7 +16,7 @@ async function checkAndCapture(page: Page, name: string) {
   expect(overflow, "the page scrolls sideways").toBeLessThanOrEqual(0);
   // With a modal open, the screen a person sees is the picture; a full-page one would show the backdrop cut off.
   const modalOpen = (await page.locator("dialog[open]").count()) > 0;
-  await page.screenshot({ path: `screenshots/${name}.png`, fullPage: !modalOpen });
+  await page.screenshot({ path: `screenshots/${test.info().project.name}/${name}.png`, fullPage: !modalOpen });
 }
 
 for (const colorScheme of colorSchemes) {

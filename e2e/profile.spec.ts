@@ -46,7 +46,7 @@ test.describe("profile", () => {
   });
 
   test("the server holds the same name rules, trims what it stores and refuses a picture from elsewhere", async ({ signedInPage: page, user }) => {
-    const update = (data: Record<string, unknown>) => page.request.post("/api/auth/update-user", { data, headers: sameOrigin });
+    const update = (data: Record<string, unknown>) => page.request.post("/api/auth/update-user", { data, headers: sameOrigin() });
 
     for (const [name, message] of [
       ["   ", "Enter your name."],
@@ -103,7 +103,7 @@ test.describe("changing the email address", () => {
     const notice = await mailbox.waitFor(user.email, /Your Bastion email address was changed/);
     expect(notice.text).toContain(newEmail);
 
-    const withNew = await page.request.post("/api/auth/sign-in/email", { data: { email: newEmail, password: user.password }, headers: sameOrigin });
+    const withNew = await page.request.post("/api/auth/sign-in/email", { data: { email: newEmail, password: user.password }, headers: sameOrigin() });
     expect(withNew.status()).toBe(200);
   });
 
@@ -137,7 +137,7 @@ test.describe("changing the email address", () => {
     await expect(card.getByTestId("pending-email")).toContainText(other.email);
     expect(await storedEmail(user.email)).toBe(1);
 
-    const invalid = await page.request.post("/api/auth/change-email", { data: { newEmail: "nope" }, headers: sameOrigin });
+    const invalid = await page.request.post("/api/auth/change-email", { data: { newEmail: "nope" }, headers: sameOrigin() });
     expect(invalid.status()).toBe(400);
     expect(await invalid.json()).toMatchObject({ code: "INVALID_INPUT", message: "Enter a valid email address." });
     expect(mailbox.all(other.email)).toHaveLength(mailsBefore);

@@ -63,7 +63,7 @@ test.describe("changing the password", () => {
     await expect(elsewhere).toHaveURL(/\/sign-in\?next=/);
     await elsewhere.context().close();
 
-    const oldPassword = await page.request.post("/api/auth/sign-in/email", { data: { email: user.email, password: user.password }, headers: sameOrigin });
+    const oldPassword = await page.request.post("/api/auth/sign-in/email", { data: { email: user.email, password: user.password }, headers: sameOrigin() });
     expect(oldPassword.status()).toBe(401);
     await signIn(page, { ...user, password: newPassword });
   });
@@ -97,7 +97,7 @@ test.describe("changing the password", () => {
     for (const newPassword of ["Password123", "short"]) {
       const response = await page.request.post("/api/auth/change-password", {
         data: { currentPassword: user.password, newPassword, revokeOtherSessions: false },
-        headers: sameOrigin,
+        headers: sameOrigin(),
       });
       expect(response.status()).toBe(400);
       expect((await response.json()).code).toBe("INVALID_INPUT");
@@ -108,7 +108,7 @@ test.describe("changing the password", () => {
   test("a common password is refused at sign-up too", async ({ request }) => {
     const response = await request.post("/api/auth/sign-up/email", {
       data: { name: "Common", email: `common-${Date.now()}@bastion.test`, password: "iloveyou1" },
-      headers: sameOrigin,
+      headers: sameOrigin(),
     });
     expect(response.status()).toBe(400);
     expect(await response.json()).toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("most common") });
@@ -132,11 +132,11 @@ test.describe("two-factor authentication", () => {
     await scan.getByLabel("6-digit code").fill("000000" === totpCode(secret) ? "111111" : "000000");
     await scan.getByRole("button", { name: "Verify" }).click();
     await expect(scan.getByRole("alert")).toHaveText("That code is not right. Check your authenticator app and try again.");
-    const [pending] = await query<{ twoFactorEnabled: number }>('select "twoFactorEnabled" from "user" where email = ?', [user.email]);
-    expect(pending?.twoFactorEnabled).toBe(0);
+    const [pending] = await query<{ twoFactorEnabled: number | boolean }>('select "twoFactorEnabled" from "user" where email = ?', [user.email]);
+    expect(Boolean(pending?.twoFactorEnabled)).toBe(false);
 
     // The URI an app reads from the QR code names us as issuer and the person by email.
-    const uri = await page.request.post("/api/auth/two-factor/get-totp-uri", { data: { password: user.password }, headers: sameOrigin });
+    const uri = await page.request.post("/api/auth/two-factor/get-totp-uri", { data: { password: user.password }, headers: sameOrigin() });
     const totpURI = new URL((await uri.json()).totpURI);
     expect(totpURI.protocol).toBe("otpauth:");
     expect(totpURI.searchParams.get("issuer")).toBe("Bastion");
@@ -170,7 +170,7 @@ test.describe("two-factor authentication", () => {
     // Between the two steps there is no session, for pages and for the API.
     const between = await page.request.get("/api/auth/get-session");
     expect(await between.json()).toBeNull();
-    const sessions = await page.request.delete("/api/account/sessions", { headers: sameOrigin });
+    const sessions = await page.request.delete("/api/account/sessions", { headers: sameOrigin() });
     expect(sessions.status()).toBe(401);
     await page.goto("/account/security");
     await expect(page).toHaveURL(/\/sign-in\?next=/);
@@ -223,11 +223,11 @@ test.describe("two-factor authentication", () => {
     await fresh.getByRole("button", { name: "Done" }).click();
 
     // An old code no longer opens the second step; a new one does.
-    const signInStep = await request.post("/api/auth/sign-in/email", { data: { email: user.email, password: user.password }, headers: sameOrigin });
+    const signInStep = await request.post("/api/auth/sign-in/email", { data: { email: user.email, password: user.password }, headers: sameOrigin() });
     expect(await signInStep.json()).toMatchObject({ twoFactorRedirect: true });
-    const old = await request.post("/api/auth/two-factor/verify-backup-code", { data: { code: oldCodes[0] }, headers: sameOrigin });
+    const old = await request.post("/api/auth/two-factor/verify-backup-code", { data: { code: oldCodes[0] }, headers: sameOrigin() });
     expect(old.status()).toBe(401);
-    const current = await request.post("/api/auth/two-factor/verify-backup-code", { data: { code: newCodes[0] }, headers: sameOrigin });
+    const current = await request.post("/api/auth/two-factor/verify-backup-code", { data: { code: newCodes[0] }, headers: sameOrigin() });
     expect(current.status()).toBe(200);
 
     await page.getByRole("button", { name: "Disable" }).click();
@@ -316,7 +316,7 @@ test.describe("active sessions", () => {
     const tokens = await query<{ token: string }>('select s.token from session s join "user" u on u.id = s."userId" where u.email = ?', [user.email]);
     for (const { token } of tokens) expect(html).not.toContain(token);
 
-    const attempt = await page.request.delete(`/api/account/sessions/${otherSession!.id}`, { headers: sameOrigin });
+    const attempt = await page.request.delete(`/api/account/sessions/${otherSession!.id}`, { headers: sameOrigin() });
     expect(attempt.status()).toBe(404);
     expect(await attempt.json()).toEqual({ error: { code: "NOT_FOUND", message: "No such session." } });
     expect(await query('select id from session where id = ?', [otherSession!.id])).toHaveLength(1);
@@ -324,7 +324,7 @@ test.describe("active sessions", () => {
     const crossSite = await page.request.delete("/api/account/sessions", { headers: { origin: "https://evil.example" } });
     expect(crossSite.status()).toBe(403);
     const stranger = await browser.newContext();
-    const anonymous = await stranger.request.delete(`/api/account/sessions/${otherSession!.id}`, { headers: sameOrigin });
+    const anonymous = await stranger.request.delete(`/api/account/sessions/${otherSession!.id}`, { headers: sameOrigin() });
     expect(anonymous.status()).toBe(401);
     await stranger.close();
 

@@ -1,22 +1,16 @@
-import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { freePort } from "./support/settings";
+import { exitOf, spawnProductionServer } from "./support/production-server";
 
-/** Starts the production build with the given environment and returns how it ended. */
+/** Starts the production build with the given environment (and a database of its own) and returns how it ended. */
 async function startProductionServer(env: Record<string, string>) {
-  const port = await freePort();
-  const child = spawn(join("node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    env: { PATH: process.env.PATH, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
-  });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  // A server that does not stop within the limit is still serving: that is the failure.
-  const timer = setTimeout(() => child.kill(), 20_000);
-  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-  clearTimeout(timer);
-  return { code, output };
+  const databaseUrl = `file:${join(mkdtempSync(join(tmpdir(), "bastion-startup-")), "bastion.db")}`;
+  const server = await spawnProductionServer({ DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", ...env });
+  // A server that does not stop on its own is still serving: that is the failure.
+  const code = await exitOf(server.child);
+  return { code, output: server.output() };
 }
 
 test.describe("production start-up", () => {
@@ -36,5 +30,11 @@ test.describe("production start-up", () => {
     });
     expect(code).toBe(1);
     expect(output).toContain("BETTER_AUTH_SECRET must be at least 32 characters long");
+  });
+
+  test("refuses a database URL of a kind it cannot run on, naming the kinds it can", async () => {
+    const { code, output } = await startProductionServer({ DATABASE_URL: "mysql://root@127.0.0.1:3306/bastion" });
+    expect(code).toBe(1);
+    expect(output).toContain("DATABASE_URL must start with file: or libsql: (SQLite, Turso) or postgres:// (PostgreSQL)");
   });
 });

@@ -1,0 +1,126 @@
+import { createServer, connect, type Server, type Socket } from "node:net";
+import { expect, test } from "@playwright/test";
+import { query } from "./fixtures/database";
+import { newUserDetails } from "./fixtures";
+import { Mailbox } from "./fixtures/mailbox";
+import { appFor, e2eSettings, freePort } from "./support/settings";
+import { seriousViolations } from "./support/axe";
+import { colorSchemes } from "./support/pages";
+import { spawnProductionServer, stop } from "./support/production-server";
+
+/**
+ * A TCP relay in front of the PostgreSQL server: closing it is the database going away for the app
+ * behind it (and only for that app), without stopping the server the rest of the suite uses.
+ */
+class DatabaseLink {
+  private server?: Server;
+  private readonly sockets = new Set<Socket>();
+  constructor(
+    readonly port: number,
+    private readonly target: { host: string; port: number },
+  ) {}
+
+  async up() {
+    this.server = createServer((client) => {
+      const upstream = connect(this.target.port, this.target.host);
+      for (const socket of [client, upstream]) {
+        this.sockets.add(socket);
+        socket.on("close", () => this.sockets.delete(socket));
+        socket.on("error", () => {});
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.port, "127.0.0.1", resolve));
+  }
+
+  async down() {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+}
+
+async function health(baseURL: string) {
+  const response = await fetch(`${baseURL}/api/health`);
+  return { status: response.status, body: await response.json(), cacheControl: response.headers.get("cache-control") };
+}
+
+test.describe("when PostgreSQL goes away", () => {
+  test("/api/health answers 503 while it is down, pages say so, sign-up writes nothing, and the app recovers", async ({ page }) => {
+    test.setTimeout(120_000);
+    const { databaseUrl } = appFor(test.info().project.name);
+    const direct = new URL(databaseUrl);
+    const link = new DatabaseLink(await freePort(), { host: direct.hostname, port: Number(direct.port || 5432) });
+    const relayed = new URL(databaseUrl);
+    relayed.port = String(link.port);
+    relayed.hostname = "127.0.0.1";
+    await link.up();
+
+    const port = await freePort();
+    const server = await spawnProductionServer(
+      {
+        DATABASE_URL: relayed.toString(),
+        BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+        BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+        SMTP_URL: `smtp://127.0.0.1:${e2eSettings().smtpPort}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      port,
+    );
+    try {
+      await expect.poll(() => health(server.baseURL).then((answer) => answer.status, () => 0), { timeout: 60_000 }).toBe(200);
+      expect(await health(server.baseURL)).toEqual({ status: 200, body: { status: "ok", database: "ok" }, cacheControl: "no-store" });
+
+      // Someone signed in, in the middle of a session, when the database goes away.
+      const person = newUserDetails();
+      const origin = { origin: server.baseURL };
+      expect((await page.request.post(`${server.baseURL}/api/auth/sign-up/email`, { data: person, headers: origin })).ok()).toBe(true);
+      const verification = await new Mailbox().waitFor(person.email, /Verify your email/);
+      await page.request.get(verification.link);
+      expect((await page.request.post(`${server.baseURL}/api/auth/sign-in/email`, { data: person, headers: origin })).ok()).toBe(true);
+      await page.goto(`${server.baseURL}/account/profile`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Profile");
+
+      await link.down();
+      expect(await health(server.baseURL)).toEqual({
+        status: 503,
+        body: { status: "unavailable", database: "unreachable" },
+        cacheControl: "no-store",
+      });
+
+      const user = newUserDetails();
+      const signUp = await fetch(`${server.baseURL}/api/auth/sign-up/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.baseURL },
+        body: JSON.stringify(user),
+      });
+      expect(signUp.status).toBeGreaterThanOrEqual(500);
+
+      // Their account page cannot be rendered, and says so plainly instead of signing them out.
+      await page.goto(`${server.baseURL}/account/profile`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Something went wrong on our side");
+      await expect(page).toHaveTitle("Something went wrong · Bastion");
+      for (const colorScheme of colorSchemes) {
+        await page.emulateMedia({ colorScheme });
+        expect(await seriousViolations(page), colorScheme).toEqual([]);
+        for (const { label, width, height } of [{ label: "phone", width: 375, height: 812 }, { label: "desktop", width: 1280, height: 800 }]) {
+          await page.setViewportSize({ width, height });
+          await page.screenshot({ path: `screenshots/${test.info().project.name}/server-error-${label}-${colorScheme}.png` });
+        }
+      }
+
+      await link.up();
+      await expect.poll(() => health(server.baseURL).then((answer) => answer.status), { timeout: 20_000 }).toBe(200);
+      // Back: "Try again" shows their page, still signed in.
+      await page.getByRole("button", { name: "Try again" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Profile");
+      await expect(page.getByRole("main")).toContainText(person.email);
+      expect(await query('select id from "user" where email = ?', [user.email])).toEqual([]);
+      // The log names what failed, never the connection string with its credentials.
+      expect(server.output()).toContain("health: database check failed");
+      expect(server.output()).not.toContain(relayed.toString());
+    } finally {
+      await stop(server.child);
+      await link.down();
+    }
+  });
+});

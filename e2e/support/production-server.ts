@@ -1,0 +1,32 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { freePort } from "./settings";
+
+/**
+ * Starts the production build exactly as `npm start` and the Docker image do (`node scripts/start.mjs`:
+ * migrations, then the standalone server), with only the given environment.
+ */
+export async function spawnProductionServer(env: Record<string, string>, port?: number) {
+  port ??= await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+    env: { PATH: process.env.PATH, ...env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" },
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  return { child, baseURL, output: () => output };
+}
+
+/** Waits for a started server to exit on its own; one still serving after the limit is killed. */
+export async function exitOf(child: ChildProcess, limitMs = 30_000) {
+  const timer = setTimeout(() => child.kill(), limitMs);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  clearTimeout(timer);
+  return code;
+}
+
+export async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  child.kill();
+  await new Promise((resolve) => child.on("exit", resolve));
+}
