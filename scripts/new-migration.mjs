@@ -25,11 +25,14 @@ const before = execFileSync("git", ["show", `${lastMigrationCommit}:${SOURCE}`],
 const work = mkdtempSync(join(tmpdir(), "bastion-migration-"));
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const providers = [
-  { from: before, to: SOURCE, migrations: "prisma/migrations", url: "file:./data/bastion.db" },
-  { from: postgresSchema(before), to: POSTGRES, migrations: "prisma/postgresql/migrations", url: "postgresql://localhost/bastion" },
+  { from: before, to: SOURCE, migrations: "prisma/migrations" },
+  { from: postgresSchema(before), to: POSTGRES, migrations: "prisma/postgresql/migrations" },
 ];
+// A diff of two schema files writes SQL for the files' provider and reads no database, but the CLI
+// still opens the adapter of prisma.config.ts: give it a throwaway SQLite file rather than a server.
+const url = `file:${join(work, "diff.db")}`;
 
-for (const [index, { from, to, migrations, url }] of providers.entries()) {
+for (const [index, { from, to, migrations }] of providers.entries()) {
   const beforePath = join(work, `before-${index}.prisma`);
   writeFileSync(beforePath, from);
   const folder = join(migrations, `${stamp}_${name}`);
