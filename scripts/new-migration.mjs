@@ -4,7 +4,7 @@
 // is now, once for SQLite and once for PostgreSQL, under the same timestamped name. `prisma migrate
 // dev` cannot do this with the JavaScript schema engine (its shadow database drops statements).
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { POSTGRES, SOURCE, postgresSchema } from "./prisma-schemas.mjs";
@@ -32,18 +32,24 @@ const providers = [
 // still opens the adapter of prisma.config.ts: give it a throwaway SQLite file rather than a server.
 const url = `file:${join(work, "diff.db")}`;
 
+const written = [];
 for (const [index, { from, to, migrations }] of providers.entries()) {
   const beforePath = join(work, `before-${index}.prisma`);
   writeFileSync(beforePath, from);
   const folder = join(migrations, `${stamp}_${name}`);
   mkdirSync(folder, { recursive: true });
+  written.push(folder);
   const output = join(folder, "migration.sql");
   const result = spawnSync(
     "prisma",
     ["migrate", "diff", "--from-schema-datamodel", beforePath, "--to-schema-datamodel", to, "--script", "--output", output],
     { stdio: "inherit", shell: process.platform === "win32", env: { ...process.env, DATABASE_URL: url } },
   );
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  if (result.status !== 0) {
+    // An empty migration folder would stop `migrate deploy` (P3015); leave no half of the pair behind.
+    for (const done of written) rmSync(done, { recursive: true, force: true });
+    process.exit(result.status ?? 1);
+  }
   console.log(`wrote ${output}`);
 }
 console.log("Read both files, then run npm run db:generate and npm run db:migrate, and commit the schemas with the migrations.");
