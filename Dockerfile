@@ -23,9 +23,14 @@ COPY lib/database-url.ts ./lib/database-url.ts
 FROM install AS deps
 RUN npm ci --ignore-scripts --no-audit --no-fund && npm run postinstall
 
-# Production dependencies only: the Prisma CLI and adapters that apply migrations when the container starts.
-FROM install AS prod-deps
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm run postinstall
+# What applies migrations when the container starts: the production dependencies (the Prisma CLI,
+# the adapters, @next/env), less what only builds or serves the app. The server brings its own
+# traced node_modules inside .next/standalone.
+FROM install AS migrate-deps
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm run postinstall \
+ && rm -rf node_modules/next node_modules/@next/swc-* node_modules/sharp node_modules/@img \
+      node_modules/typescript node_modules/vite node_modules/rolldown node_modules/@rolldown \
+      node_modules/vitest node_modules/@vitest node_modules/playwright node_modules/playwright-core node_modules/@playwright
 
 FROM base AS build
 COPY --from=deps /app/node_modules ./node_modules
@@ -40,7 +45,7 @@ ENV NODE_ENV=production \
     DATABASE_URL=file:/app/data/bastion.db
 RUN groupadd --system --gid 1001 bastion && useradd --system --uid 1001 --gid bastion --no-create-home bastion
 # Owned by root and read-only for the app's user; only the SQLite folder is writable.
-COPY --from=prod-deps /app/node_modules ./node_modules
+COPY --from=migrate-deps /app/node_modules ./node_modules
 COPY --from=install /app ./
 COPY --from=build /app/.next/standalone ./.next/standalone
 RUN mkdir -p data .next/standalone/.next/cache && chown bastion:bastion data .next/standalone/.next/cache
