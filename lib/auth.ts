@@ -3,12 +3,13 @@ import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
-import { genericOAuth, twoFactor } from "better-auth/plugins";
+import { bearer, genericOAuth, twoFactor } from "better-auth/plugins";
 import type { ZodType } from "zod";
 import { db, provider } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 import { deleteAccountData, DELETE_CONFIRM_PATH } from "@/lib/account/deletion";
+import { STEP_UP_MESSAGES, checkStepUp } from "@/lib/account/step-up";
 import { cancelPendingEmailChange, getPendingEmailChange, readEmailChangeToken, recordPendingEmailChange } from "@/lib/account/email-change";
 import { confirmNewEmailMail, deleteAccountMail, emailChangedMail, existingAccountMail, resetPasswordMail, verifyEmailMail } from "@/lib/mail/templates";
 import { newPasswordSchema } from "@/lib/passwords/common";
@@ -24,6 +25,21 @@ const bodyRules: Record<string, Record<string, ZodType>> = {
   "/update-user": { name: nameSchema.optional(), image: imageUpdateSchema },
   "/change-email": { newEmail: emailSchema },
 };
+
+// better-auth endpoints that hand the account to whoever holds the session: they need step-up
+// (lib/account/step-up). Password change and the two-factor endpoints ask for the password themselves;
+// deletion's mailed link (/delete-user/callback) is proof of its own.
+const STEP_UP_PATHS = new Set(["/change-email", "/delete-user", "/link-social", "/revoke-session", "/revoke-sessions", "/revoke-other-sessions"]);
+
+async function requireStepUp(headers: Headers | undefined) {
+  if (!headers) return;
+  // The session as the endpoint will see it, from the cookie or a bearer token; without one the
+  // endpoint itself answers 401.
+  const session = await auth.api.getSession({ headers });
+  if (!session) return;
+  const failure = await checkStepUp(headers, session, { allowRecentSignIn: true });
+  if (failure) throw new APIError("FORBIDDEN", { code: failure, message: STEP_UP_MESSAGES[failure] });
+}
 
 /**
  * Every verification link lands on /verify-email, which says whether it worked. better-auth uses "/"
@@ -173,6 +189,7 @@ export const auth = betterAuth({
   hooks: {
     before: createAuthMiddleware(async (ctx) => {
       if (ctx.path === "/verify-email") return refuseCancelledEmailChange(ctx.query?.token, ctx.query?.callbackURL, ctx.redirect);
+      if (STEP_UP_PATHS.has(ctx.path)) await requireStepUp(ctx.headers);
       const rules = bodyRules[ctx.path];
       if (!rules) return;
       const body: Record<string, unknown> = { ...(ctx.body as Record<string, unknown> | undefined) };
@@ -202,6 +219,9 @@ export const auth = betterAuth({
       backupCodeOptions: { amount: 10, storeBackupCodes: "encrypted" },
       trustDeviceMaxAge: 30 * 24 * 60 * 60,
     }),
+    // API clients authenticate with the session token from sign-in's set-auth-token header; only the
+    // signed form is accepted, as in the cookie.
+    bearer({ requireSignature: true }),
     // Lets server actions set cookies; must stay last.
     nextCookies(),
   ],

@@ -1,21 +1,34 @@
 import { z } from "zod";
 import { passwordSchema } from "./user";
 
+const passwordChangeFields = {
+  currentPassword: z.string().min(1, "Enter your current password."),
+  newPassword: passwordSchema,
+  revokeOtherSessions: z.boolean(),
+};
+
 export const changePasswordSchema = z
-  .object({
-    currentPassword: z.string().min(1, "Enter your current password."),
-    newPassword: passwordSchema,
-    confirmPassword: z.string(),
-    revokeOtherSessions: z.boolean(),
-  })
+  .object({ ...passwordChangeFields, confirmPassword: z.string() })
   .refine((values) => values.newPassword === values.confirmPassword, {
     path: ["confirmPassword"],
     message: "The passwords do not match.",
   });
 
+/** The API's password change: the form's fields, less the confirmation that only guards typing. */
+export const changePasswordRequestSchema = z.strictObject({
+  ...passwordChangeFields,
+  revokeOtherSessions: passwordChangeFields.revokeOtherSessions.default(false),
+});
+
 /** Re-entering the password before a two-factor change. */
 export const confirmPasswordSchema = z.object({
   password: z.string().min(1, "Enter your password."),
+});
+
+/** Step-up: the password, and a code (authenticator or backup) when two-factor is on. */
+export const stepUpSchema = z.strictObject({
+  password: confirmPasswordSchema.shape.password,
+  code: z.string().trim().min(1, "Enter a code.").max(32, "That is not a code.").optional(),
 });
 
 export const totpCodeSchema = z
@@ -35,3 +48,4 @@ export const recordIdSchema = z.string().trim().min(1).max(128);
 
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 export type ConfirmPasswordInput = z.infer<typeof confirmPasswordSchema>;
+export type StepUpInput = z.infer<typeof stepUpSchema>;

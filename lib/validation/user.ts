@@ -31,4 +31,6 @@ export type UpdateNameInput = z.infer<typeof updateNameSchema>;
 export const imageUpdateSchema = z.null("Upload a picture from your profile page instead.").optional();
 
 export const changeEmailSchema = z.object({ newEmail: emailSchema });
+/** Where the link mailed to a new address leads once it is opened, however the change was asked for. */
+export const EMAIL_CHANGE_CALLBACK = "/account/profile?email-change=done";
 export type ChangeEmailInput = z.infer<typeof changeEmailSchema>;

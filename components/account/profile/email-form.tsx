@@ -9,10 +9,9 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { authClient } from "@/lib/auth-client";
 import { authErrorMessage } from "@/lib/auth-errors";
-import { changeEmailSchema, type ChangeEmailInput } from "@/lib/validation/user";
+import { EMAIL_CHANGE_CALLBACK, changeEmailSchema, type ChangeEmailInput } from "@/lib/validation/user";
 
 // Where the confirmation link lands; the profile page reads the outcome from it.
-export const EMAIL_CHANGE_CALLBACK = "/account/profile?email-change=done";
 
 type Notice = { tone: "error" | "success"; message: string };
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { unlinkConnection } from "@/lib/account/connections";
-import { apiError, authenticate } from "@/lib/api/responses";
+import { apiError, authenticate, requireStepUp } from "@/lib/api/responses";
 import { recordIdSchema } from "@/lib/validation/security";
 
 /** Unlinks one of the person's providers, never the last way they can sign in. */
@@ -9,6 +9,8 @@ export async function DELETE(request: Request, { params }: RouteContext<"/api/ac
   if (response) return response;
   const id = recordIdSchema.safeParse((await params).id);
   if (!id.success) return apiError(400, "INVALID_INPUT", "That is not a connected account.");
+  const refused = await requireStepUp(request, session, { allowRecentSignIn: true });
+  if (refused) return refused;
   const result = await unlinkConnection(session.user.id, id.data);
   if (result === "not-found") return apiError(404, "NOT_FOUND", "No such connected account.");
   if (result === "last-sign-in-method") {

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { revokeSession } from "@/lib/account/sessions";
-import { apiError, authenticate } from "@/lib/api/responses";
+import { apiError, authenticate, requireStepUp } from "@/lib/api/responses";
 import { recordIdSchema } from "@/lib/validation/security";
 
 /** Ends one of the person's sessions, found by id; tokens never leave the server. */
@@ -12,6 +12,8 @@ export async function DELETE(request: Request, { params }: RouteContext<"/api/ac
   if (id.data === session.session.id) {
     return apiError(400, "INVALID_INPUT", "To end this session, sign out.");
   }
+  const refused = await requireStepUp(request, session, { allowRecentSignIn: true });
+  if (refused) return refused;
   // Someone else's session and a session that does not exist get the same answer.
   if (!(await revokeSession(session.user.id, id.data))) return apiError(404, "NOT_FOUND", "No such session.");
   return new NextResponse(null, { status: 204 });

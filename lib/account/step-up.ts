@@ -1,0 +1,79 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { SignJWT, errors, jwtVerify } from "jose";
+import { env } from "@/lib/env";
+
+/**
+ * Step-up: fresh proof that the person at the keyboard is the account's owner, asked before the
+ * actions that would let someone holding a stolen session keep the account (change its email, its
+ * password, its sign-in methods or sessions) or destroy it. Proof is the password, plus a code when
+ * two-factor is on, traded at POST /api/auth/users/me/step-up for a token that is good for ten
+ * minutes, for that user and that session only.
+ *
+ * API callers send the token in X-Step-Up-Token. The pages get it as an HttpOnly cookie from the same
+ * endpoint, and signing in counts as proof for the pages for the first ten minutes of a session.
+ */
+export const STEP_UP_MAX_AGE_SECONDS = 10 * 60;
+export const STEP_UP_HEADER = "x-step-up-token";
+export const STEP_UP_COOKIE = "bastion.step-up";
+
+export type StepUpFailure = "STEP_UP_TOKEN_MISSING" | "STEP_UP_TOKEN_EXPIRED" | "STEP_UP_TOKEN_INVALID";
+
+export const STEP_UP_MESSAGES: Record<StepUpFailure, string> = {
+  STEP_UP_TOKEN_MISSING: "Confirm it's you first: enter your password to continue.",
+  STEP_UP_TOKEN_EXPIRED: "Your confirmation has expired. Confirm it's you again to continue.",
+  STEP_UP_TOKEN_INVALID: "That confirmation is not valid for this session. Confirm it's you again to continue.",
+};
+
+const AUDIENCE = "bastion:step-up";
+// A key of its own, derived from the app secret, so a step-up token can never pass for anything else.
+const key = createHash("sha256").update(`bastion step-up token\0${env.BETTER_AUTH_SECRET}`).digest();
+
+type SessionRef = { user: { id: string }; session: { id: string; createdAt: Date } };
+
+export async function issueStepUpToken({ user, session }: SessionRef) {
+  const expiresAt = new Date(Date.now() + STEP_UP_MAX_AGE_SECONDS * 1000);
+  const token = await new SignJWT({ sid: session.id })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(user.id)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(key);
+  return { token, expiresAt };
+}
+
+function tokenFrom(headers: Headers): string | null {
+  const header = headers.get(STEP_UP_HEADER)?.trim();
+  if (header) return header;
+  for (const part of headers.get("cookie")?.split(";") ?? []) {
+    const [name, ...value] = part.trim().split("=");
+    if (name === STEP_UP_COOKIE) return decodeURIComponent(value.join("="));
+  }
+  return null;
+}
+
+/**
+ * Null when the request carries proof for this session, otherwise why not. A token that is present
+ * but wrong is always refused; without one, `allowRecentSignIn` lets a session younger than ten
+ * minutes through (the pages), while the API always asks for the token.
+ */
+export async function checkStepUp(headers: Headers, { user, session }: SessionRef, { allowRecentSignIn }: { allowRecentSignIn: boolean }): Promise<StepUpFailure | null> {
+  const token = tokenFrom(headers);
+  if (!token) {
+    const age = Date.now() - new Date(session.createdAt).getTime();
+    return allowRecentSignIn && age < STEP_UP_MAX_AGE_SECONDS * 1000 ? null : "STEP_UP_TOKEN_MISSING";
+  }
+  try {
+    const { payload } = await jwtVerify(token, key, { audience: AUDIENCE, algorithms: ["HS256"] });
+    return payload.sub === user.id && payload.sid === session.id ? null : "STEP_UP_TOKEN_INVALID";
+  } catch (error) {
+    return error instanceof errors.JWTExpired ? "STEP_UP_TOKEN_EXPIRED" : "STEP_UP_TOKEN_INVALID";
+  }
+}
+
+/** The Set-Cookie value that hands the pages their step-up token. */
+export function stepUpCookie(token: string) {
+  const secure = new URL(env.BETTER_AUTH_URL).protocol === "https:" ? "; Secure" : "";
+  return `${STEP_UP_COOKIE}=${encodeURIComponent(token)}; Path=/; Max-Age=${STEP_UP_MAX_AGE_SECONDS}; HttpOnly; SameSite=Strict${secure}`;
+}

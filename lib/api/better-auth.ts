@@ -1,0 +1,25 @@
+import "server-only";
+import { isAPIError } from "better-auth/api";
+import { apiError, type ApiErrorCode } from "./responses";
+
+/**
+ * The headers to call better-auth's server API with on behalf of one of our requests: its cookie or
+ * bearer token identify the session, and X-Step-Up-Token reaches the step-up hook.
+ */
+export function apiAuthHeaders(request: Request): Headers {
+  return new Headers(request.headers);
+}
+
+// better-auth answers a wrong password with 400; ours says 403 for every wrong secret, as the step-up
+// endpoint does, so a client can tell "you typed it wrong" from "the request is malformed".
+const STATUS_OF_CODE: Record<string, number> = { INVALID_PASSWORD: 403, INVALID_CODE: 403, INVALID_BACKUP_CODE: 403 };
+const OUR_CODE: Record<string, ApiErrorCode> = { INVALID_BACKUP_CODE: "INVALID_CODE" };
+
+/** One of better-auth's refusals, in our `{ error: { code, message } }` shape; anything else is rethrown. */
+export function betterAuthFailure(error: unknown) {
+  if (!isAPIError(error)) throw error;
+  const body = (error.body ?? {}) as { code?: string; message?: string };
+  const code = body.code ?? "INVALID_INPUT";
+  // better-auth's codes pass through as they are, so a client sees the same code as from /api/auth/*.
+  return apiError(STATUS_OF_CODE[code] ?? error.statusCode, (OUR_CODE[code] ?? code) as ApiErrorCode, body.message ?? "The request was refused.");
+}
