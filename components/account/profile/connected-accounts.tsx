@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { apiErrorMessage } from "@/lib/api/error-message";
+import { apiErrorCode, useStepUp } from "@/components/account/step-up";
 import { authClient } from "@/lib/auth-client";
 import { authErrorMessage } from "@/lib/auth-errors";
 
@@ -18,6 +19,7 @@ type ConnectedAccountsProps = { email: string; hasPassword: boolean; connections
 
 export function ConnectedAccounts({ email, hasPassword, connections, providers, initialNotice }: ConnectedAccountsProps) {
   const router = useRouter();
+  const { withStepUp } = useStepUp();
   const [busy, setBusy] = useState<string>();
   const [notice, setNotice] = useState<Notice | undefined>(initialNotice);
 
@@ -30,18 +32,23 @@ export function ConnectedAccounts({ email, hasPassword, connections, providers, 
 
   const unlink = async (connection: ConnectionRow) => {
     setBusy(connection.id);
-    const response = await fetch(`/api/account/connections/${encodeURIComponent(connection.id)}`, { method: "DELETE" });
+    const response = await withStepUp(() => fetch(`/api/account/connections/${encodeURIComponent(connection.id)}`, { method: "DELETE" }), apiErrorCode);
     setBusy(undefined);
+    if (!response) return;
     setNotice(response.ok ? { tone: "success", message: `${connection.provider} is no longer linked.` } : { tone: "error", message: await apiErrorMessage(response) });
     router.refresh();
   };
 
   const link = async (provider: Provider) => {
     setBusy(provider.id);
-    const { error } = await authClient.linkSocial({ provider: provider.id, callbackURL: "/account/profile?linked=1" });
-    if (error) {
+    const result = await withStepUp(
+      () => authClient.linkSocial({ provider: provider.id, callbackURL: "/account/profile?linked=1" }),
+      ({ error }) => error?.code,
+    );
+    const error = result ? result.error : null;
+    if (!result || error) {
       setBusy(undefined);
-      setNotice({ tone: "error", message: authErrorMessage(error) });
+      if (error) setNotice({ tone: "error", message: authErrorMessage(error) });
     }
   };
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useStepUp } from "@/components/account/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -10,6 +11,7 @@ import { authErrorMessage } from "@/lib/auth-errors";
 const CONFIRMATION = "DELETE";
 
 export function DeleteAccountCard({ email, linkInvalid }: { email: string; linkInvalid: boolean }) {
+  const { withStepUp } = useStepUp();
   const [typed, setTyped] = useState("");
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<{ tone: "error" | "success"; message: string } | undefined>(
@@ -21,8 +23,10 @@ export function DeleteAccountCard({ email, linkInvalid }: { email: string; linkI
     if (typed !== CONFIRMATION) return;
     setPending(true);
     setResult(undefined);
-    const { error } = await authClient.deleteUser({});
+    const answer = await withStepUp(() => authClient.deleteUser({}), ({ error }) => error?.code);
     setPending(false);
+    if (!answer) return;
+    const { error } = answer;
     setResult(
       error
         ? { tone: "error", message: authErrorMessage(error) }

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { useStepUp } from "@/components/account/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -17,6 +18,7 @@ type Notice = { tone: "error" | "success"; message: string };
 
 export function EmailForm({ email, pendingEmail, initialNotice }: { email: string; pendingEmail: string | null; initialNotice?: Notice }) {
   const router = useRouter();
+  const { withStepUp } = useStepUp();
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState<"resend" | "cancel">();
   const [notice, setNotice] = useState<Notice | undefined>(initialNotice);
@@ -26,7 +28,9 @@ export function EmailForm({ email, pendingEmail, initialNotice }: { email: strin
   });
 
   const send = async (newEmail: string) => {
-    const { error } = await authClient.changeEmail({ newEmail, callbackURL: EMAIL_CHANGE_CALLBACK });
+    const result = await withStepUp(() => authClient.changeEmail({ newEmail, callbackURL: EMAIL_CHANGE_CALLBACK }), ({ error }) => error?.code);
+    if (!result) return false;
+    const { error } = result;
     if (error) {
       setNotice({ tone: "error", message: error.message === "Email is the same" ? "That is already your email address." : authErrorMessage(error) });
       return false;

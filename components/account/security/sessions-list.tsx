@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { apiErrorCode, useStepUp } from "@/components/account/step-up";
 import { apiErrorMessage } from "@/lib/api/error-message";
 
 export type SessionRow = {
@@ -24,6 +25,7 @@ function formatDate(iso: string) {
 
 export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
   const router = useRouter();
+  const { withStepUp } = useStepUp();
   const [pending, setPending] = useState<string>();
   const [result, setResult] = useState<{ tone: "error" | "success"; message: string }>();
   const others = sessions.filter((session) => !session.current).length;
@@ -32,7 +34,8 @@ export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
     setPending(key);
     setResult(undefined);
     try {
-      const response = await fetch(url, { method: "DELETE" });
+      const response = await withStepUp(() => fetch(url, { method: "DELETE" }), apiErrorCode);
+      if (!response) return;
       setResult(response.ok ? { tone: "success", message: await success(response) } : { tone: "error", message: await apiErrorMessage(response) });
       router.refresh();
     } catch {

@@ -1,0 +1,175 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { usePathname, useRouter } from "next/navigation";
+import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/text-field";
+import { apiErrorMessage } from "@/lib/api/error-message";
+import { authClient } from "@/lib/auth-client";
+import { stepUpSchema, type StepUpInput } from "@/lib/validation/security";
+
+/** Whether a refusal from the server is "confirm it's you first", in either error shape it uses. */
+export function isStepUpRefusal(code: string | undefined | null): boolean {
+  return typeof code === "string" && code.startsWith("STEP_UP_TOKEN_");
+}
+
+/** The code of one of our routes' `{ error: { code } }` answers, leaving the response readable. */
+export async function apiErrorCode(response: Response): Promise<string | undefined> {
+  if (response.ok) return undefined;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { error?: { code?: string } } | null;
+  return body?.error?.code;
+}
+
+type StepUp = {
+  /**
+   * Runs a sensitive action. When the server answers that it needs fresh proof of identity, asks for
+   * it once (password, and a code with two-factor on) and runs the action again; null when the person
+   * cancels. The server decides: the dialog only ever asks because it was told to.
+   */
+  withStepUp: <T>(action: () => Promise<T>, refusalCode: (result: T) => Promise<string | undefined> | string | undefined) => Promise<T | null>;
+};
+
+const StepUpContext = createContext<StepUp | null>(null);
+
+export function useStepUp(): StepUp {
+  const stepUp = useContext(StepUpContext);
+  if (!stepUp) throw new Error("useStepUp() needs a <StepUpProvider> above it");
+  return stepUp;
+}
+
+type ProviderProps = { twoFactorEnabled: boolean; hasPassword: boolean; children: ReactNode };
+
+export function StepUpProvider({ twoFactorEnabled, hasPassword, children }: ProviderProps) {
+  const [open, setOpen] = useState(false);
+  const settle = useRef<(confirmed: boolean) => void>(undefined);
+
+  const confirmIdentity = useCallback(
+    () =>
+      new Promise<boolean>((resolve) => {
+        settle.current = resolve;
+        setOpen(true);
+      }),
+    [],
+  );
+
+  const finish = (confirmed: boolean) => {
+    setOpen(false);
+    settle.current?.(confirmed);
+    settle.current = undefined;
+  };
+
+  const withStepUp = useCallback<StepUp["withStepUp"]>(
+    async (action, refusalCode) => {
+      const first = await action();
+      if (!isStepUpRefusal(await refusalCode(first))) return first;
+      if (!(await confirmIdentity())) return null;
+      return action();
+    },
+    [confirmIdentity],
+  );
+
+  return (
+    <StepUpContext.Provider value={{ withStepUp }}>
+      {children}
+      <Dialog
+        open={open}
+        title="Confirm it's you"
+        description={
+          hasPassword
+            ? twoFactorEnabled
+              ? "For your security, enter your password and a code from your authenticator app (or a backup code) to continue."
+              : "For your security, enter your password to continue."
+            : "For your security, this needs a recent sign-in."
+        }
+        onClose={() => finish(false)}
+      >
+        {hasPassword ? (
+          <StepUpForm twoFactorEnabled={twoFactorEnabled} onConfirmed={() => finish(true)} onCancel={() => finish(false)} />
+        ) : (
+          <SignInAgain onCancel={() => finish(false)} />
+        )}
+      </Dialog>
+    </StepUpContext.Provider>
+  );
+}
+
+function StepUpForm({ twoFactorEnabled, onConfirmed, onCancel }: { twoFactorEnabled: boolean; onConfirmed: () => void; onCancel: () => void }) {
+  const [formError, setFormError] = useState<string>();
+  const schema = twoFactorEnabled ? stepUpSchema.required({ code: true }) : stepUpSchema;
+  const { register, handleSubmit, formState } = useForm<StepUpInput>({ resolver: zodResolver(schema) });
+
+  const submit = handleSubmit(async (values) => {
+    setFormError(undefined);
+    try {
+      const response = await fetch("/api/auth/users/me/step-up", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(values),
+      });
+      if (response.ok) onConfirmed();
+      else setFormError(await apiErrorMessage(response));
+    } catch {
+      setFormError("Could not reach the server. Check your connection and try again.");
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <TextField label="Password" type="password" autoComplete="current-password" autoFocus error={formState.errors.password?.message} {...register("password")} />
+      {twoFactorEnabled && (
+        <TextField
+          label="Authentication code"
+          autoComplete="one-time-code"
+          spellCheck={false}
+          hint="The 6-digit code from your authenticator app, or one of your backup codes."
+          error={formState.errors.code?.message}
+          {...register("code")}
+        />
+      )}
+      <div className="flex flex-wrap justify-end gap-2">
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" pending={formState.isSubmitting}>
+          Confirm
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Someone who signs in only through a provider has no password to re-enter: a fresh sign-in is the proof. */
+function SignInAgain({ onCancel }: { onCancel: () => void }) {
+  const pathname = usePathname();
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const signInAgain = async () => {
+    setPending(true);
+    // This session ends (as the sign-out button ends it, without the provider's logout page); the
+    // next one starts fresh, and a fresh sign-in counts as proof for ten minutes.
+    await authClient.signOut({ disableRedirect: true });
+    router.replace(`/sign-in?next=${encodeURIComponent(pathname)}`);
+    router.refresh();
+  };
+  return (
+    <div className="flex flex-col gap-4 text-sm">
+      <p>Your account has no password. Sign in again, then try once more within ten minutes.</p>
+      <div className="flex flex-wrap justify-end gap-2">
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button pending={pending} onClick={signInAgain}>
+          Sign in again
+        </Button>
+      </div>
+    </div>
+  );
+}
