@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
+import sharp from "sharp";
 import { query } from "./fixtures/database";
 import { createVerifiedUser, expect, test, type TestUser } from "./fixtures";
 import { enableTwoFactor, totpCode } from "./fixtures/two-factor";
@@ -125,10 +126,7 @@ test.describe("REST API: profile", () => {
 
   test("avatar: PUT stores the picture, with the page's limits (413, 415); DELETE removes it", async ({ user }) => {
     const token = await bearerToken(user);
-    const png = Buffer.from(
-      "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==",
-      "base64",
-    );
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#3366ff" } }).png().toBuffer();
     const stored = await call("PUT", "/api/auth/users/me/avatar", { token, body: png, headers: { "content-type": "image/png" } });
     expect(stored.status).toBe(200);
     expect(stored.body.image).toMatch(/^\/api\/avatars\/[^/]+\/[0-9a-f]{16}\.webp$/);
