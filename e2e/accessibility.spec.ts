@@ -3,6 +3,7 @@ import { seriousViolations } from "./support/axe";
 import { accountPages, colorSchemes, publicPages } from "./support/pages";
 import { showPictureAndPendingEmail } from "./support/profile-states";
 import { walkSecurityStates } from "./support/security-states";
+import { openStepUpDialog } from "./support/step-up-states";
 
 for (const colorScheme of colorSchemes) {
   test.describe(`axe, ${colorScheme} scheme`, () => {
@@ -41,6 +42,15 @@ for (const colorScheme of colorSchemes) {
 
     test("a picture and a pending change of email address have no serious or critical problem", async ({ signedInPage: page, user }) => {
       await showPictureAndPendingEmail(page, user);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test("the confirm-it's-you dialog, and its wrong-password state, has no serious or critical problem", async ({ signedInPage: page, user }) => {
+      const dialog = await openStepUpDialog(page, user);
+      expect(await seriousViolations(page)).toEqual([]);
+      await dialog.getByLabel("Password").fill("not my password");
+      await dialog.getByRole("button", { name: "Confirm" }).click();
+      await expect(dialog.getByRole("alert")).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });
 

@@ -3,6 +3,7 @@ import { expect, test } from "./fixtures";
 import { accountPages, colorSchemes, publicPages } from "./support/pages";
 import { showPictureAndPendingEmail } from "./support/profile-states";
 import { walkSecurityStates } from "./support/security-states";
+import { openStepUpDialog } from "./support/step-up-states";
 
 const viewports = [
   { label: "phone", width: 375, height: 812 },
@@ -41,6 +42,14 @@ for (const colorScheme of colorSchemes) {
       test("a picture and a pending change of email address fit the screen", async ({ signedInPage: page, user }) => {
         await showPictureAndPendingEmail(page, user);
         await checkAndCapture(page, `profile-email-pending-${colorScheme}-${viewport.label}`);
+      });
+
+      test("the confirm-it's-you dialog fits the screen", async ({ signedInPage: page, user }) => {
+        const dialog = await openStepUpDialog(page, user);
+        await dialog.getByLabel("Password").fill("not my password");
+        await dialog.getByRole("button", { name: "Confirm" }).click();
+        await expect(dialog.getByRole("alert")).toBeVisible();
+        await checkAndCapture(page, `step-up-${colorScheme}-${viewport.label}`);
       });
 
       test("every step of turning on two-factor fits the screen", async ({ signedInPage: page, user }) => {

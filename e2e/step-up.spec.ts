@@ -1,0 +1,85 @@
+import { query, ageSessions } from "./fixtures/database";
+import { expect, sameOrigin, test } from "./fixtures";
+import { enableTwoFactor, totpCode } from "./fixtures/two-factor";
+import { openStepUpDialog } from "./support/step-up-states";
+
+const sessionCount = async (email: string) =>
+  Number((await query<{ n: number }>('select count(*) as n from session s join "user" u on u.id = s."userId" where u.email = ?', [email]))[0]!.n);
+
+test.describe("confirming it's you on the pages", () => {
+  test("a session older than ten minutes must confirm before signing out other devices; a wrong password says so", async ({ signedInPage: page, user }) => {
+    const before = await sessionCount(user.email);
+    expect(before).toBeGreaterThan(1);
+    const dialog = await openStepUpDialog(page, user);
+    await expect(dialog).toContainText("For your security, enter your password to continue.");
+    await expect(dialog.getByLabel("Authentication code")).toHaveCount(0);
+
+    await dialog.getByLabel("Password").fill("not my password");
+    await dialog.getByRole("button", { name: "Confirm" }).click();
+    await expect(dialog.getByRole("alert")).toHaveText("That password is not right.");
+    expect(await sessionCount(user.email)).toBe(before);
+
+    await dialog.getByLabel("Password").fill(user.password);
+    await dialog.getByRole("button", { name: "Confirm" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("main").getByRole("status")).toHaveText(before === 2 ? "Signed out of 1 other device." : `Signed out of ${before - 1} other devices.`);
+    expect(await sessionCount(user.email)).toBe(1);
+  });
+
+  test("cancelling changes nothing; confirming then finishes the email change that asked", async ({ signedInPage: page, user, mailbox }) => {
+    await ageSessions(user.email, 11);
+    await page.goto("/account/profile");
+    const newEmail = `moved-${user.email}`;
+    await page.getByRole("button", { name: "Change email" }).click();
+    await page.getByLabel("New email address").fill(newEmail);
+    await page.getByRole("button", { name: "Send verification" }).click();
+    const dialog = page.getByRole("dialog", { name: "Confirm it's you" });
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("main").getByRole("status")).toHaveCount(0);
+    const pendingChange = 'select v.id from verification v join "user" u on v.identifier = \'email-change:\' || u.id where u.email = ?';
+    expect(await query(pendingChange, [user.email])).toEqual([]);
+
+    await page.getByRole("button", { name: "Send verification" }).click();
+    await dialog.getByLabel("Password").fill(user.password);
+    await dialog.getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByRole("main").getByRole("status")).toHaveText(`We have sent a link to ${newEmail}.`);
+    await mailbox.waitFor(newEmail, /Confirm your new email address/);
+  });
+
+  test("with two-factor on, the dialog asks for a code too before a deletion link is mailed", async ({ signedInPage: page, user, mailbox }) => {
+    const { secret } = await enableTwoFactor(page, user);
+    await ageSessions(user.email, 11);
+    await page.goto("/account/profile");
+    await page.getByLabel("Type DELETE to confirm").fill("DELETE");
+    await page.getByRole("button", { name: "Delete account" }).click();
+    const dialog = page.getByRole("dialog", { name: "Confirm it's you" });
+    await dialog.getByLabel("Password").fill(user.password);
+    await dialog.getByRole("button", { name: "Confirm" }).click();
+    await expect(dialog.getByText("Enter a code.")).toBeVisible();
+    await dialog.getByLabel("Authentication code").fill(totpCode(secret));
+    await dialog.getByRole("button", { name: "Confirm" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("main").getByRole("status")).toContainText(`We have sent a link to ${user.email}.`);
+    await mailbox.waitFor(user.email, /Confirm deleting your/);
+  });
+
+  test("the server enforces it, whatever the page does: stale sessions are refused until they step up", async ({ signedInPage: page, user }) => {
+    await ageSessions(user.email, 11);
+    const refusals = [
+      await page.request.post("/api/auth/change-email", { data: { newEmail: `x-${user.email}` }, headers: sameOrigin() }),
+      await page.request.post("/api/auth/delete-user", { data: {}, headers: sameOrigin() }),
+      await page.request.post("/api/auth/revoke-other-sessions", { data: {}, headers: sameOrigin() }),
+      await page.request.delete("/api/account/sessions", { headers: sameOrigin() }),
+    ];
+    for (const refusal of refusals) {
+      expect(refusal.status(), refusal.url()).toBe(403);
+      expect(JSON.stringify(await refusal.json())).toContain("STEP_UP_TOKEN_MISSING");
+    }
+    const stepUp = await page.request.post("/api/auth/users/me/step-up", { data: { password: user.password }, headers: sameOrigin() });
+    expect(stepUp.status()).toBe(200);
+    // The page's cookie now carries the proof, for this session only.
+    expect((await page.request.delete("/api/account/sessions", { headers: sameOrigin() })).status()).toBe(200);
+    expect((await page.request.post("/api/auth/change-email", { data: { newEmail: `x-${user.email}` }, headers: sameOrigin() })).status()).toBe(200);
+  });
+});
