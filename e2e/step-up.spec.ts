@@ -64,6 +64,25 @@ test.describe("confirming it's you on the pages", () => {
     await mailbox.waitFor(user.email, /Confirm deleting your/);
   });
 
+  test("on a stale session, turning two-factor off takes the code as well as the password", async ({ signedInPage: page, user }) => {
+    const { secret } = await enableTwoFactor(page, user);
+    await ageSessions(user.email, 11);
+    await page.goto("/account/security");
+    await page.getByRole("button", { name: "Disable", exact: true }).click();
+    const disable = page.getByRole("dialog", { name: "Disable two-factor authentication" });
+    await disable.getByLabel("Password").fill(user.password);
+    await disable.getByRole("button", { name: "Disable" }).click();
+
+    const confirm = page.getByRole("dialog", { name: "Confirm it's you" });
+    await expect(confirm).toContainText("enter your password and a code from your authenticator app");
+    await confirm.getByLabel("Password").fill(user.password);
+    await confirm.getByLabel("Authentication code").fill(totpCode(secret));
+    await confirm.getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("Two-factor authentication is off.");
+    const [row] = await query<{ twoFactorEnabled: number | boolean }>('select "twoFactorEnabled" from "user" where email = ?', [user.email]);
+    expect(Boolean(row?.twoFactorEnabled)).toBe(false);
+  });
+
   test("the server enforces it, whatever the page does: stale sessions are refused until they step up", async ({ signedInPage: page, user }) => {
     await ageSessions(user.email, 11);
     const refusals = [
@@ -71,6 +90,7 @@ test.describe("confirming it's you on the pages", () => {
       await page.request.post("/api/auth/delete-user", { data: {}, headers: sameOrigin() }),
       await page.request.post("/api/auth/revoke-other-sessions", { data: {}, headers: sameOrigin() }),
       await page.request.delete("/api/account/sessions", { headers: sameOrigin() }),
+      await page.request.post("/api/auth/two-factor/enable", { data: { password: user.password }, headers: sameOrigin() }),
     ];
     for (const refusal of refusals) {
       expect(refusal.status(), refusal.url()).toBe(403);

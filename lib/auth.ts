@@ -27,9 +27,21 @@ const bodyRules: Record<string, Record<string, ZodType>> = {
 };
 
 // better-auth endpoints that hand the account to whoever holds the session: they need step-up
-// (lib/account/step-up). Password change and the two-factor endpoints ask for the password themselves;
-// deletion's mailed link (/delete-user/callback) is proof of its own.
-const STEP_UP_PATHS = new Set(["/change-email", "/delete-user", "/link-social", "/revoke-session", "/revoke-sessions", "/revoke-other-sessions"]);
+// (lib/account/step-up). The two-factor ones also take the password in their body; step-up adds the
+// second factor on a stale session. Password change asks for the current password itself, and
+// deletion's mailed link (/delete-user/callback) and sign-in's second step (/two-factor/verify-*) are
+// proof of their own.
+const STEP_UP_PATHS = new Set([
+  "/change-email",
+  "/delete-user",
+  "/link-social",
+  "/revoke-session",
+  "/revoke-sessions",
+  "/revoke-other-sessions",
+  "/two-factor/enable",
+  "/two-factor/disable",
+  "/two-factor/generate-backup-codes",
+]);
 
 async function requireStepUp(headers: Headers | undefined) {
   if (!headers) return;

@@ -6,6 +6,7 @@ import { QRCodeSVG } from "qrcode.react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { useStepUp } from "@/components/account/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -29,6 +30,7 @@ type TwoFactorCardProps = { enabled: boolean; backupCodesLeft: number; appName: 
 
 export function TwoFactorCard({ enabled, backupCodesLeft, appName }: TwoFactorCardProps) {
   const router = useRouter();
+  const { withStepUp } = useStepUp();
   const [step, setStep] = useState<Step>({ name: "closed" });
   const [notice, setNotice] = useState<string>();
   const close = () => setStep({ name: "closed" });
@@ -78,7 +80,9 @@ export function TwoFactorCard({ enabled, backupCodesLeft, appName }: TwoFactorCa
           submitLabel="Continue"
           onCancel={close}
           onSubmit={async (password) => {
-            const { data, error } = await authClient.twoFactor.enable({ password });
+            const result = await withStepUp(() => authClient.twoFactor.enable({ password }), ({ error }) => error?.code);
+            if (!result) return;
+            const { data, error } = result;
             if (error || !data || !("totpURI" in data)) return authErrorMessage(error);
             setStep({ name: "scan", totpURI: data.totpURI, backupCodes: data.backupCodes });
           }}
@@ -120,7 +124,9 @@ export function TwoFactorCard({ enabled, backupCodesLeft, appName }: TwoFactorCa
           submitLabel="Regenerate"
           onCancel={close}
           onSubmit={async (password) => {
-            const { data, error } = await authClient.twoFactor.generateBackupCodes({ password });
+            const result = await withStepUp(() => authClient.twoFactor.generateBackupCodes({ password }), ({ error }) => error?.code);
+            if (!result) return;
+            const { data, error } = result;
             if (error || !data) return authErrorMessage(error);
             setStep({ name: "backup-codes", backupCodes: data.backupCodes, title: "Your new backup codes" });
           }}
@@ -138,8 +144,9 @@ export function TwoFactorCard({ enabled, backupCodesLeft, appName }: TwoFactorCa
           variant="danger"
           onCancel={close}
           onSubmit={async (password) => {
-            const { error } = await authClient.twoFactor.disable({ password });
-            if (error) return authErrorMessage(error);
+            const result = await withStepUp(() => authClient.twoFactor.disable({ password }), ({ error }) => error?.code);
+            if (!result) return;
+            if (result.error) return authErrorMessage(result.error);
             finish("Two-factor authentication is off.");
           }}
         />
