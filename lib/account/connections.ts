@@ -39,13 +39,19 @@ export type UnlinkResult = "unlinked" | "not-found" | "last-sign-in-method";
 
 /**
  * Removes a linked provider unless it is the person's last way to sign in. The check and the delete
- * are one statement, so two unlink requests at once cannot both pass the check.
+ * are one statement, and unlinks of one person run one at a time: without that, PostgreSQL (read
+ * committed) lets two concurrent unlinks each count the other's row and both succeed.
  */
 export async function unlinkConnection(userId: string, accountId: string): Promise<UnlinkResult> {
-  const deleted = await db.$executeRaw`
-    DELETE FROM "account"
-    WHERE "id" = ${accountId} AND "userId" = ${userId} AND "providerId" <> 'credential'
-      AND (SELECT COUNT(*) FROM "account" WHERE "userId" = ${userId}) > 1`;
+  const deleted = await db.$transaction(async (tx) => {
+    // A write to the person's row first: PostgreSQL holds its row lock, and SQLite its one write
+    // lock, until the transaction ends, so a second unlink waits and then counts what is left.
+    await tx.$executeRaw`UPDATE "user" SET "updatedAt" = "updatedAt" WHERE "id" = ${userId}`;
+    return tx.$executeRaw`
+      DELETE FROM "account"
+      WHERE "id" = ${accountId} AND "userId" = ${userId} AND "providerId" <> 'credential'
+        AND (SELECT COUNT(*) FROM "account" WHERE "userId" = ${userId}) > 1`;
+  });
   if (deleted > 0) return "unlinked";
   const exists = await db.account.count({ where: { id: accountId, userId, providerId: { not: "credential" } } });
   return exists > 0 ? "last-sign-in-method" : "not-found";
