@@ -72,6 +72,10 @@ test.describe("REST API: profile", () => {
     expect(typeof me.body.id).toBe("string");
     expect(new Date(me.body.createdAt as string).getTime()).toBeGreaterThan(Date.now() - 10 * 60_000);
 
+    const unknown = await call("GET", "/api/auth/users/me/sessions", { token });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error?.code).toBe("NOT_FOUND");
+
     const anonymous = await call("GET", "/api/auth/users/me");
     expect(anonymous.status).toBe(401);
     expect(anonymous.body).toEqual({ error: { code: "UNAUTHORIZED", message: "Sign in to continue." } });
