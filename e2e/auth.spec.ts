@@ -1,5 +1,5 @@
 import { query } from "./fixtures/database";
-import { expect, newUserDetails, sameOrigin, signIn, test } from "./fixtures";
+import { expect, newUserDetails, sameOrigin, signIn, signOutWithButton, test } from "./fixtures";
 
 test.describe("signing up and in", () => {
   test("signs up, verifies the email from the mailed link, signs in, sees the account and signs out", async ({ page, mailbox }) => {
@@ -23,8 +23,7 @@ test.describe("signing up and in", () => {
     await expect(page).toHaveURL(/\/account\/profile$/);
     await expect(page.getByRole("heading", { name: "Profile", level: 1 })).toBeVisible();
 
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/sign-in$/);
+    await signOutWithButton(page);
     await page.goto("/account/profile");
     await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount%2Fprofile$/);
 

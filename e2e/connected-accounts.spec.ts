@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { query } from "./fixtures/database";
-import { expect, sameOrigin, test } from "./fixtures";
+import { expect, sameOrigin, signOutWithButton, test } from "./fixtures";
 import { OIDC_CLIENT, OIDC_IDENTITY_COOKIE, type OidcIdentity } from "./support/oidc-provider.mjs";
 import { e2eSettings } from "./support/settings";
 
@@ -39,7 +39,7 @@ test.describe("connected accounts", () => {
     await expect(row).toContainText(/Linked \w+ \d+, \d{4}/);
     expect((await accountsOf(user.email)).map((account) => account.providerId)).toEqual(["credential", "oidc"]);
 
-    await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+    await signOutWithButton(page);
     await page.getByRole("button", { name: `Continue with ${OIDC_CLIENT.name}` }).click();
     await expect(page).toHaveURL(/\/account\/profile$/);
     await expect(page.getByRole("banner")).toContainText(user.name);

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { query } from "./fixtures/database";
-import { createVerifiedUser, expect, sameOrigin, signIn, test, type TestUser } from "./fixtures";
+import { createVerifiedUser, expect, sameOrigin, signIn, signOutWithButton, test, type TestUser } from "./fixtures";
 import { enableTwoFactor } from "./fixtures/two-factor";
 
 /** Every row that belongs to the person, table by table. */
@@ -70,8 +70,7 @@ test.describe("deleting the account", () => {
     expect(asked.status()).toBe(200);
     const mail = await mailbox.waitFor(user.email, DELETE_MAIL);
     await page.goto("/account/profile");
-    await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/sign-in/);
+    await signOutWithButton(page);
 
     await page.goto(mail.link);
     await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount%2Fdelete%2Fconfirm/);

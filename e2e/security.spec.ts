@@ -1,17 +1,13 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { query } from "./fixtures/database";
-import { createVerifiedUser, expect, sameOrigin, signIn, test, type TestUser } from "./fixtures";
+import { createVerifiedUser, expect, sameOrigin, signIn, signOutWithButton, test, type TestUser } from "./fixtures";
 import { enableTwoFactor, readBackupCodes, signInWithPassword, totpCode } from "./fixtures/two-factor";
 
 const FIREFOX_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
 const SAFARI_ON_IPHONE =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
 
-async function signOut(page: Page) {
-  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in$/);
-}
 
 /** A second browser, signed in as the same person: another device. */
 async function otherDevice(browser: Browser, user: TestUser, userAgent?: string) {
@@ -164,7 +160,7 @@ test.describe("two-factor authentication", () => {
     await expect(card.getByText("10 backup codes left.")).toBeVisible();
     await expect(card.getByRole("button", { name: "Disable" })).toBeVisible();
 
-    await signOut(page);
+    await signOutWithButton(page);
     await signInWithPassword(page, user);
     await expect(page).toHaveURL(/\/two-factor\?next=/);
     // Between the two steps there is no session, for pages and for the API.
@@ -192,13 +188,13 @@ test.describe("two-factor authentication", () => {
       await page.getByRole("button", { name: "Verify" }).click();
     };
 
-    await signOut(page);
+    await signOutWithButton(page);
     await signInWithBackupCode(first!);
     await expect(page).toHaveURL(/\/account\/profile$/);
     await page.goto("/account/security");
     await expect(page.getByRole("main").getByText("9 backup codes left.")).toBeVisible();
 
-    await signOut(page);
+    await signOutWithButton(page);
     await signInWithBackupCode(first!);
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("That backup code is not right, or it has already been used.");
     await page.getByLabel("Backup code").fill(second!);
@@ -240,7 +236,7 @@ test.describe("two-factor authentication", () => {
     await expect(page.getByRole("main").getByRole("status")).toHaveText("Two-factor authentication is off.");
     await expect(page.getByRole("button", { name: "Enable two-factor authentication" })).toBeVisible();
 
-    await signOut(page);
+    await signOutWithButton(page);
     await signInWithPassword(page, user);
     await expect(page).toHaveURL(/\/account\/profile$/);
     expect(secret).not.toBe("");
@@ -248,7 +244,7 @@ test.describe("two-factor authentication", () => {
 
   test("a trusted device skips the second step for 30 days", async ({ signedInPage: page, user }) => {
     const { secret } = await enableTwoFactor(page, user);
-    await signOut(page);
+    await signOutWithButton(page);
 
     await signInWithPassword(page, user);
     await page.getByLabel("Authentication code").fill(totpCode(secret));
@@ -260,7 +256,7 @@ test.describe("two-factor authentication", () => {
     expect(days).toBeGreaterThan(29.9);
     expect(days).toBeLessThanOrEqual(30);
 
-    await signOut(page);
+    await signOutWithButton(page);
     await signInWithPassword(page, user);
     await expect(page).toHaveURL(/\/account\/profile$/);
   });
