@@ -1,7 +1,7 @@
 import "server-only";
 import { decodeJwt } from "jose";
 import { providerName } from "@/lib/auth-providers";
-import { db } from "@/lib/db";
+import { db, provider } from "@/lib/db";
 
 export type Connection = { id: string; providerId: string; provider: string; accountName: string; linkedAt: Date };
 
@@ -39,19 +39,24 @@ export type UnlinkResult = "unlinked" | "not-found" | "last-sign-in-method";
 
 /**
  * Removes a linked provider unless it is the person's last way to sign in. The check and the delete
- * are one statement, and unlinks of one person run one at a time: without that, PostgreSQL (read
- * committed) lets two concurrent unlinks each count the other's row and both succeed.
+ * are one statement. SQLite runs one write at a time, so that is enough there; PostgreSQL (read
+ * committed) would let two concurrent unlinks each count the other's row and both succeed, so there
+ * the statement runs after taking a lock on the person's row, and a second unlink waits for the first.
  */
 export async function unlinkConnection(userId: string, accountId: string): Promise<UnlinkResult> {
-  const deleted = await db.$transaction(async (tx) => {
-    // A write to the person's row first: PostgreSQL holds its row lock, and SQLite its one write
-    // lock, until the transaction ends, so a second unlink waits and then counts what is left.
-    await tx.$executeRaw`UPDATE "user" SET "updatedAt" = "updatedAt" WHERE "id" = ${userId}`;
-    return tx.$executeRaw`
-      DELETE FROM "account"
-      WHERE "id" = ${accountId} AND "userId" = ${userId} AND "providerId" <> 'credential'
-        AND (SELECT COUNT(*) FROM "account" WHERE "userId" = ${userId}) > 1`;
-  });
+  const unlinkUnlessLast = (client: Pick<typeof db, "$executeRaw">) => client.$executeRaw`
+    DELETE FROM "account"
+    WHERE "id" = ${accountId} AND "userId" = ${userId} AND "providerId" <> 'credential'
+      AND (SELECT COUNT(*) FROM "account" WHERE "userId" = ${userId}) > 1`;
+  // No interactive transaction on SQLite: Prisma's libSQL adapter holds one lock for the whole
+  // client while one is open.
+  const deleted =
+    provider === "postgresql"
+      ? await db.$transaction(async (tx) => {
+          await tx.$queryRaw`SELECT "id" FROM "user" WHERE "id" = ${userId} FOR UPDATE`;
+          return unlinkUnlessLast(tx);
+        })
+      : await unlinkUnlessLast(db);
   if (deleted > 0) return "unlinked";
   const exists = await db.account.count({ where: { id: accountId, userId, providerId: { not: "credential" } } });
   return exists > 0 ? "last-sign-in-method" : "not-found";
