@@ -3,7 +3,7 @@ import { SignJWT } from "jose";
 import sharp from "sharp";
 import { query } from "./fixtures/database";
 import { createVerifiedUser, expect, test, type TestUser } from "./fixtures";
-import { enableTwoFactor, totpCode } from "./fixtures/two-factor";
+import { enableTwoFactor, freshTotpCode, totpCode } from "./fixtures/two-factor";
 import { OIDC_CLIENT, OIDC_IDENTITY_COOKIE, type OidcIdentity } from "./support/oidc-provider.mjs";
 import { e2eSettings } from "./support/settings";
 
@@ -252,7 +252,15 @@ test.describe("REST API: step-up", () => {
     expect([noCode.status, errorCode(noCode)]).toEqual([400, "INVALID_INPUT"]);
     const wrongCode = await call("POST", "/api/auth/users/me/step-up", { token, json: { password: user.password, code: "000000" === totpCode(secret) ? "111111" : "000000" } });
     expect([wrongCode.status, errorCode(wrongCode)]).toEqual([403, "INVALID_CODE"]);
-    await stepUpToken(token, user.password, totpCode(secret));
+    await stepUpToken(token, user.password, await freshTotpCode(secret));
+
+    // The same code sent twice at once: it is good for one of them only.
+    const code = await freshTotpCode(secret);
+    const racing = await Promise.all([1, 2].map(() => call("POST", "/api/auth/users/me/step-up", { token, json: { password: user.password, code } })));
+    expect(racing.map((answer) => [answer.status, answer.body.error?.code ?? "ok"]).sort()).toEqual([
+      [200, "ok"],
+      [403, "CODE_ALREADY_USED"],
+    ]);
 
     await stepUpToken(token, user.password, backupCodes[0]);
     const reused = await call("POST", "/api/auth/users/me/step-up", { token, json: { password: user.password, code: backupCodes[0] } });

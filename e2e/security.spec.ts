@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Browser } from "@playwright/test";
 import { query } from "./fixtures/database";
 import { createVerifiedUser, expect, sameOrigin, signIn, signOutWithButton, test, type TestUser } from "./fixtures";
-import { enableTwoFactor, readBackupCodes, signInWithPassword, totpCode } from "./fixtures/two-factor";
+import { enableTwoFactor, freshTotpCode, readBackupCodes, signInWithPassword, totpCode } from "./fixtures/two-factor";
 
 const FIREFOX_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
 const SAFARI_ON_IPHONE =
@@ -139,7 +139,7 @@ test.describe("two-factor authentication", () => {
     expect(decodeURIComponent(totpURI.pathname)).toContain(user.email);
     expect(totpURI.searchParams.get("secret")).toBe(secret);
 
-    await scan.getByLabel("6-digit code").fill(totpCode(secret));
+    await scan.getByLabel("6-digit code").fill(await freshTotpCode(secret));
     await scan.getByRole("button", { name: "Verify" }).click();
     const saved = page.getByRole("dialog", { name: "Save your backup codes" });
     const codes = saved.getByRole("list", { name: "Backup codes" }).getByRole("listitem");
@@ -172,7 +172,31 @@ test.describe("two-factor authentication", () => {
     await expect(page).toHaveURL(/\/sign-in\?next=/);
     await page.goto("/two-factor?next=/account/profile");
 
-    await page.getByLabel("Authentication code").fill(totpCode(secret));
+    await page.getByLabel("Authentication code").fill(await freshTotpCode(secret));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page).toHaveURL(/\/account\/profile$/);
+  });
+
+  test("an authenticator code signs in once: seen and typed again within its 90 seconds, it is refused", async ({ signedInPage: page, user }) => {
+    test.setTimeout(120_000);
+    const { secret } = await enableTwoFactor(page, user);
+    await signOutWithButton(page);
+    await signInWithPassword(page, user);
+    const code = await freshTotpCode(secret);
+    await page.getByLabel("Authentication code").fill(code);
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page).toHaveURL(/\/account\/profile$/);
+
+    // Someone who watched the code go in tries it at once, from a sign-in of their own.
+    await signOutWithButton(page);
+    await signInWithPassword(page, user);
+    await page.getByLabel("Authentication code").fill(code);
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("That code has already been used. Wait for the next one in your authenticator app.");
+    await expect(page).toHaveURL(/\/two-factor/);
+
+    // The app's next code still works.
+    await page.getByLabel("Authentication code").fill(await freshTotpCode(secret));
     await page.getByRole("button", { name: "Verify" }).click();
     await expect(page).toHaveURL(/\/account\/profile$/);
   });
@@ -247,7 +271,7 @@ test.describe("two-factor authentication", () => {
     await signOutWithButton(page);
 
     await signInWithPassword(page, user);
-    await page.getByLabel("Authentication code").fill(totpCode(secret));
+    await page.getByLabel("Authentication code").fill(await freshTotpCode(secret));
     await page.getByLabel("Trust this device for 30 days").check();
     await page.getByRole("button", { name: "Verify" }).click();
     await expect(page).toHaveURL(/\/account\/profile$/);

@@ -1,6 +1,6 @@
 import { query, ageSessions } from "./fixtures/database";
 import { expect, sameOrigin, test } from "./fixtures";
-import { enableTwoFactor, totpCode } from "./fixtures/two-factor";
+import { enableTwoFactor, freshTotpCode } from "./fixtures/two-factor";
 import { openStepUpDialog } from "./support/step-up-states";
 
 const sessionCount = async (email: string) =>
@@ -16,7 +16,7 @@ test.describe("confirming it's you on the pages", () => {
 
     await dialog.getByLabel("Password").fill("not my password");
     await dialog.getByRole("button", { name: "Confirm" }).click();
-    await expect(dialog.getByRole("alert")).toHaveText("That password is not right.");
+    await expect(dialog.getByRole("alert")).toHaveText("The password is incorrect.");
     expect(await sessionCount(user.email)).toBe(before);
 
     await dialog.getByLabel("Password").fill(user.password);
@@ -57,7 +57,7 @@ test.describe("confirming it's you on the pages", () => {
     await dialog.getByLabel("Password").fill(user.password);
     await dialog.getByRole("button", { name: "Confirm" }).click();
     await expect(dialog.getByText("Enter a code.")).toBeVisible();
-    await dialog.getByLabel("Authentication code").fill(totpCode(secret));
+    await dialog.getByLabel("Authentication code").fill(await freshTotpCode(secret));
     await dialog.getByRole("button", { name: "Confirm" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole("main").getByRole("status")).toContainText(`We have sent a link to ${user.email}.`);
@@ -76,7 +76,7 @@ test.describe("confirming it's you on the pages", () => {
     const confirm = page.getByRole("dialog", { name: "Confirm it's you" });
     await expect(confirm).toContainText("enter your password and a code from your authenticator app");
     await confirm.getByLabel("Password").fill(user.password);
-    await confirm.getByLabel("Authentication code").fill(totpCode(secret));
+    await confirm.getByLabel("Authentication code").fill(await freshTotpCode(secret));
     await confirm.getByRole("button", { name: "Confirm" }).click();
     await expect(page.getByRole("main").getByRole("status")).toHaveText("Two-factor authentication is off.");
     const [row] = await query<{ twoFactorEnabled: number | boolean }>('select "twoFactorEnabled" from "user" where email = ?', [user.email]);

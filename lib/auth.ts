@@ -2,6 +2,7 @@ import "server-only";
 import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { symmetricDecrypt } from "better-auth/crypto";
 import { nextCookies } from "better-auth/next-js";
 import { bearer, genericOAuth, twoFactor } from "better-auth/plugins";
 import type { ZodType } from "zod";
@@ -10,6 +11,7 @@ import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 import { deleteAccountData, DELETE_CONFIRM_PATH } from "@/lib/account/deletion";
 import { STEP_UP_MESSAGES, checkStepUp } from "@/lib/account/step-up";
+import { acceptedStep, claimStep } from "@/lib/account/totp-replay";
 import { cancelPendingEmailChange, getPendingEmailChange, readEmailChangeToken, recordPendingEmailChange } from "@/lib/account/email-change";
 import { confirmNewEmailMail, deleteAccountMail, emailChangedMail, existingAccountMail, resetPasswordMail, verifyEmailMail } from "@/lib/mail/templates";
 import { newPasswordSchema } from "@/lib/passwords/common";
@@ -51,6 +53,37 @@ async function requireStepUp(headers: Headers | undefined) {
   if (!session) return;
   const failure = await checkStepUp(headers, session, { allowRecentSignIn: true });
   if (failure) throw new APIError("FORBIDDEN", { code: failure, message: STEP_UP_MESSAGES[failure] });
+}
+
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/** Whom a /two-factor/verify-totp request is for: someone signed in (enabling, step-up) or halfway through sign-in. */
+async function twoFactorUserId(ctx: HookContext): Promise<string | null> {
+  const session = ctx.headers ? await auth.api.getSession({ headers: ctx.headers }) : null;
+  if (session) return session.user.id;
+  // Between the password and the code, better-auth knows the person by its signed two_factor cookie.
+  const cookie = ctx.context.createAuthCookie("two_factor");
+  const identifier = await ctx.getSignedCookie(cookie.name, ctx.context.secret);
+  if (!identifier) return null;
+  return (await ctx.context.internalAdapter.findVerificationValue(identifier))?.value ?? null;
+}
+
+/**
+ * better-auth accepts a TOTP code for as long as it is in its window (up to 90 seconds), however often
+ * it is sent: someone who sees a code typed could use it again. Each code is accepted once here.
+ */
+async function refuseReplayedTotp(ctx: HookContext) {
+  const code = (ctx.body as { code?: unknown } | undefined)?.code;
+  if (typeof code !== "string") return;
+  const userId = await twoFactorUserId(ctx);
+  if (!userId) return;
+  const factor = await db.twoFactor.findFirst({ where: { userId }, select: { secret: true } });
+  if (!factor) return;
+  const step = await acceptedStep(await symmetricDecrypt({ key: ctx.context.secretConfig, data: factor.secret }), code.trim());
+  if (step === null) return;
+  if (!(await claimStep(userId, step))) {
+    throw new APIError("UNAUTHORIZED", { code: "CODE_ALREADY_USED", message: "This code has already been used." });
+  }
 }
 
 /**
@@ -202,6 +235,7 @@ export const auth = betterAuth({
     before: createAuthMiddleware(async (ctx) => {
       if (ctx.path === "/verify-email") return refuseCancelledEmailChange(ctx.query?.token, ctx.query?.callbackURL, ctx.redirect);
       if (STEP_UP_PATHS.has(ctx.path)) await requireStepUp(ctx.headers);
+      if (ctx.path === "/two-factor/verify-totp") await refuseReplayedTotp(ctx);
       const rules = bodyRules[ctx.path];
       if (!rules) return;
       const body: Record<string, unknown> = { ...(ctx.body as Record<string, unknown> | undefined) };

@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import type { TestUser } from "../fixtures";
-import { totpCode } from "../fixtures/two-factor";
+import { freshTotpCode } from "../fixtures/two-factor";
 
 /**
  * Walks the security page through the states a person sees while turning on two-factor
@@ -25,7 +25,7 @@ export async function walkSecurityStates(page: Page, user: TestUser, visit: (sta
   await visit("security-scan-dialog");
 
   const secret = (await scan.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
-  await scan.getByLabel("6-digit code").fill(totpCode(secret));
+  await scan.getByLabel("6-digit code").fill(await freshTotpCode(secret));
   await scan.getByRole("button", { name: "Verify" }).click();
   const saved = page.getByRole("dialog", { name: "Save your backup codes" });
   await expect(saved.getByRole("listitem")).toHaveCount(10);

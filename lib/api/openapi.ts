@@ -153,7 +153,9 @@ export function openApiDocument(serverUrl: string) {
             200: { description: "The token, also set as an HttpOnly cookie for the pages.", content: json(ref("StepUpToken")) },
             400: errors[400],
             401: errors[401],
-            403: error("INVALID_PASSWORD or INVALID_CODE; or FORBIDDEN for a cookie-authenticated request from another site."),
+            403: error(
+              "INVALID_PASSWORD, INVALID_CODE or CODE_ALREADY_USED (each authenticator code is accepted once); or FORBIDDEN for a cookie-authenticated request from another site.",
+            ),
             409: error("PASSWORD_NOT_SET: the account signs in only through a provider."),
             415: errors[415],
             429: {

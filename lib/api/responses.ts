@@ -15,6 +15,7 @@ export type ApiErrorCode =
   | "TOO_MANY_REQUESTS"
   | "INVALID_PASSWORD"
   | "INVALID_CODE"
+  | "CODE_ALREADY_USED"
   | "PASSWORD_NOT_SET"
   | StepUpFailure;
 

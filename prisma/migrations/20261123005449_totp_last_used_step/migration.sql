@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "twoFactor" ADD COLUMN "lastUsedStep" INTEGER;
