@@ -8,3 +8,9 @@ export async function checkEnvironment() {
     process.exit(1);
   }
 }
+
+/** Settings the database file keeps, applied once at start (see prepareDatabase). */
+export async function prepareDatabase() {
+  const { prepareDatabase } = await import("./lib/db");
+  await prepareDatabase();
+}

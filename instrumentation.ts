@@ -2,7 +2,8 @@
 // bundle of this file never sees Node APIs.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { checkEnvironment } = await import("./instrumentation-node");
+    const { checkEnvironment, prepareDatabase } = await import("./instrumentation-node");
     await checkEnvironment();
+    await prepareDatabase();
   }
 }

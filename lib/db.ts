@@ -25,3 +25,14 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 export const db = globalForPrisma.prisma ?? createPrismaClient();
 
 if (!env.production) globalForPrisma.prisma = db;
+
+/**
+ * Write-ahead logging for a local SQLite file (a setting the file keeps). In the default rollback
+ * journal a writer waiting for readers to finish blocks every other write, and a transaction that
+ * read before it writes fails at once (SQLITE_BUSY) when it meets such a writer; in WAL mode readers
+ * and the writer no longer wait on each other.
+ */
+export async function prepareDatabase() {
+  if (provider !== "sqlite" || !env.DATABASE_URL.startsWith("file:")) return;
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+}
