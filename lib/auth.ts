@@ -45,7 +45,7 @@ const STEP_UP_PATHS = new Set([
   "/two-factor/generate-backup-codes",
 ]);
 
-async function requireStepUp(headers: Headers | undefined) {
+async function refuseWithoutStepUp(headers: Headers | undefined) {
   if (!headers) return;
   // The session as the endpoint will see it, from the cookie or a bearer token; without one the
   // endpoint itself answers 401.
@@ -234,7 +234,7 @@ export const auth = betterAuth({
   hooks: {
     before: createAuthMiddleware(async (ctx) => {
       if (ctx.path === "/verify-email") return refuseCancelledEmailChange(ctx.query?.token, ctx.query?.callbackURL, ctx.redirect);
-      if (STEP_UP_PATHS.has(ctx.path)) await requireStepUp(ctx.headers);
+      if (STEP_UP_PATHS.has(ctx.path)) await refuseWithoutStepUp(ctx.headers);
       if (ctx.path === "/two-factor/verify-totp") await refuseReplayedTotp(ctx);
       const rules = bodyRules[ctx.path];
       if (!rules) return;

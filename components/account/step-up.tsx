@@ -17,16 +17,6 @@ export function isStepUpRefusal(code: string | undefined | null): boolean {
   return typeof code === "string" && code.startsWith("STEP_UP_TOKEN_");
 }
 
-/** The code of one of our routes' `{ error: { code } }` answers, leaving the response readable. */
-export async function apiErrorCode(response: Response): Promise<string | undefined> {
-  if (response.ok) return undefined;
-  const body = (await response
-    .clone()
-    .json()
-    .catch(() => null)) as { error?: { code?: string } } | null;
-  return body?.error?.code;
-}
-
 type StepUp = {
   /**
    * Runs a sensitive action. When the server answers that it needs fresh proof of identity, asks for

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { parseCookies } from "better-auth/cookies";
 import { SignJWT, errors, jwtVerify } from "jose";
 import { env } from "@/lib/env";
 
@@ -44,13 +45,7 @@ export async function issueStepUpToken({ user, session }: SessionRef) {
 }
 
 function tokenFrom(headers: Headers): string | null {
-  const header = headers.get(STEP_UP_HEADER)?.trim();
-  if (header) return header;
-  for (const part of headers.get("cookie")?.split(";") ?? []) {
-    const [name, ...value] = part.trim().split("=");
-    if (name === STEP_UP_COOKIE) return decodeURIComponent(value.join("="));
-  }
-  return null;
+  return headers.get(STEP_UP_HEADER)?.trim() || parseCookies(headers.get("cookie") ?? "").get(STEP_UP_COOKIE) || null;
 }
 
 /**
@@ -72,8 +67,11 @@ export async function checkStepUp(headers: Headers, { user, session }: SessionRe
   }
 }
 
-/** The Set-Cookie value that hands the pages their step-up token. */
-export function stepUpCookie(token: string) {
-  const secure = new URL(env.BETTER_AUTH_URL).protocol === "https:" ? "; Secure" : "";
-  return `${STEP_UP_COOKIE}=${encodeURIComponent(token)}; Path=/; Max-Age=${STEP_UP_MAX_AGE_SECONDS}; HttpOnly; SameSite=Strict${secure}`;
-}
+/** How the pages' copy of the step-up token is kept: out of scripts' reach, never sent cross-site. */
+export const STEP_UP_COOKIE_OPTIONS = {
+  path: "/",
+  maxAge: STEP_UP_MAX_AGE_SECONDS,
+  httpOnly: true,
+  sameSite: "strict",
+  secure: new URL(env.BETTER_AUTH_URL).protocol === "https:",
+} as const;

@@ -3,19 +3,10 @@ import { isAPIError } from "better-auth/api";
 import { AUTH_ERROR_MESSAGES } from "@/lib/auth-errors";
 import { apiError, type ApiErrorCode } from "./responses";
 
-/**
- * The headers to call better-auth's server API with on behalf of one of our requests: its cookie or
- * bearer token identify the session, and X-Step-Up-Token reaches the step-up hook.
- */
-export function apiAuthHeaders(request: Request): Headers {
-  return new Headers(request.headers);
-}
-
 // better-auth answers a wrong password with 400; ours says 403 for every wrong secret, as the step-up
 // endpoint does, so a client can tell "you typed it wrong" from "the request is malformed".
 const STATUS_OF_CODE: Record<string, number> = { INVALID_PASSWORD: 403, INVALID_CODE: 403, INVALID_BACKUP_CODE: 403, CODE_ALREADY_USED: 403 };
 const OUR_CODE: Record<string, ApiErrorCode> = { INVALID_BACKUP_CODE: "INVALID_CODE" };
-
 
 /** One of better-auth's refusals, in our `{ error: { code, message } }` shape; anything else is rethrown. */
 export function betterAuthFailure(error: unknown) {

@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { apiErrorCode, useStepUp } from "@/components/account/step-up";
-import { apiErrorMessage } from "@/lib/api/error-message";
+import { useStepUp } from "@/components/account/step-up";
+import { apiErrorCode, apiErrorMessage } from "@/lib/api/error-message";
 
 export type SessionRow = {
   id: string;

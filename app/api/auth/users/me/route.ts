@@ -5,7 +5,7 @@ import { getAccountSummary } from "@/lib/account/me";
 import { STEP_UP_COOKIE } from "@/lib/account/step-up";
 import { parseJsonBody } from "@/lib/api/json-body";
 import { apiError, authenticate, requireStepUp } from "@/lib/api/responses";
-import { apiAuthHeaders, betterAuthFailure } from "@/lib/api/better-auth";
+import { betterAuthFailure } from "@/lib/api/better-auth";
 import { updateNameSchema } from "@/lib/validation/user";
 
 export async function GET(request: Request) {
@@ -24,7 +24,7 @@ export async function PUT(request: Request) {
   if (body.response) return body.response;
   // Through better-auth, as the name form does, so its hooks (the shared name rules) apply.
   try {
-    await auth.api.updateUser({ body: { name: body.data.name }, headers: apiAuthHeaders(request) });
+    await auth.api.updateUser({ body: { name: body.data.name }, headers: request.headers });
   } catch (error) {
     return betterAuthFailure(error);
   }

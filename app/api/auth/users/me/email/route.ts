@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { auth } from "@/lib/auth";
 import { getPendingEmailChange } from "@/lib/account/email-change";
-import { apiAuthHeaders, betterAuthFailure } from "@/lib/api/better-auth";
+import { betterAuthFailure } from "@/lib/api/better-auth";
 import { parseJsonBody } from "@/lib/api/json-body";
 import { authenticate, requireStepUp } from "@/lib/api/responses";
 import { EMAIL_CHANGE_CALLBACK, changeEmailSchema } from "@/lib/validation/user";
@@ -18,7 +18,7 @@ export async function PUT(request: Request) {
   const refused = await requireStepUp(request, session);
   if (refused) return refused;
   try {
-    await auth.api.changeEmail({ body: { newEmail: body.data.newEmail, callbackURL: EMAIL_CHANGE_CALLBACK }, headers: apiAuthHeaders(request) });
+    await auth.api.changeEmail({ body: { newEmail: body.data.newEmail, callbackURL: EMAIL_CHANGE_CALLBACK }, headers: request.headers });
   } catch (error) {
     return betterAuthFailure(error);
   }

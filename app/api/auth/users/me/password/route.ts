@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { auth } from "@/lib/auth";
-import { apiAuthHeaders, betterAuthFailure } from "@/lib/api/better-auth";
+import { betterAuthFailure } from "@/lib/api/better-auth";
 import { parseJsonBody } from "@/lib/api/json-body";
 import { authenticate, requireStepUp } from "@/lib/api/responses";
 import { changePasswordRequestSchema } from "@/lib/validation/security";
@@ -19,7 +19,7 @@ export async function PUT(request: Request) {
   if (refused) return refused;
   let token: string | null;
   try {
-    const { headers } = await auth.api.changePassword({ body: body.data, headers: apiAuthHeaders(request), returnHeaders: true });
+    const { headers } = await auth.api.changePassword({ body: body.data, headers: request.headers, returnHeaders: true });
     token = headers.get("set-auth-token");
   } catch (error) {
     return betterAuthFailure(error);

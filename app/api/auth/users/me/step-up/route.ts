@@ -3,8 +3,8 @@ import { auth } from "@/lib/auth";
 import { attemptsBlockedFor, clearFailedAttempts, recordFailedAttempt, type AttemptRule } from "@/lib/account/attempts";
 import { hasPassword } from "@/lib/account/password";
 import { getTwoFactorStatus } from "@/lib/account/two-factor";
-import { STEP_UP_HEADER, issueStepUpToken, stepUpCookie } from "@/lib/account/step-up";
-import { apiAuthHeaders, betterAuthFailure } from "@/lib/api/better-auth";
+import { STEP_UP_COOKIE, STEP_UP_COOKIE_OPTIONS, STEP_UP_HEADER, issueStepUpToken } from "@/lib/account/step-up";
+import { betterAuthFailure } from "@/lib/api/better-auth";
 import { parseJsonBody } from "@/lib/api/json-body";
 import { apiError, authenticate } from "@/lib/api/responses";
 import { stepUpSchema } from "@/lib/validation/security";
@@ -37,7 +37,7 @@ export async function POST(request: Request) {
     return apiError(400, "INVALID_INPUT", "Two-factor authentication is on: enter a code from your authenticator app or a backup code too.");
   }
 
-  const headers = apiAuthHeaders(request);
+  const { headers } = request;
   try {
     await auth.api.verifyPassword({ body: { password: body.data.password }, headers });
     if (twoFactorOn && body.data.code) {
@@ -56,7 +56,7 @@ export async function POST(request: Request) {
 
   const { token, expiresAt } = await issueStepUpToken(session);
   const answer = NextResponse.json({ token, expiresAt, header: STEP_UP_HEADER });
-  answer.headers.set("set-cookie", stepUpCookie(token));
+  answer.cookies.set(STEP_UP_COOKIE, token, STEP_UP_COOKIE_OPTIONS);
   answer.headers.set("cache-control", "no-store");
   return answer;
 }
