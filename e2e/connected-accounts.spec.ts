@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { query } from "./fixtures/database";
-import { expect, sameOrigin, signOutWithButton, test } from "./fixtures";
+import { expect, sameOrigin, signOutWithButton, test, waitForHydration } from "./fixtures";
 import { OIDC_CLIENT, OIDC_IDENTITY_COOKIE, type OidcIdentity } from "./support/oidc-provider.mjs";
 import { e2eSettings } from "./support/settings";
 
@@ -44,6 +44,7 @@ test.describe("connected accounts", () => {
     await expect(page).toHaveURL(/\/account\/profile$/);
     await expect(page.getByRole("banner")).toContainText(user.name);
 
+    await waitForHydration(page);
     await card(page).getByRole("button", { name: `Unlink ${OIDC_CLIENT.name}` }).click();
     await expect(card(page).getByRole("status")).toHaveText(`${OIDC_CLIENT.name} is no longer linked.`);
     await expect(row).toHaveCount(0);
@@ -61,6 +62,7 @@ test.describe("connected accounts", () => {
     expect(created).toEqual({ image: null, name: identity.name });
     await expect(card(page).getByRole("listitem", { name: "Email & password" })).toContainText("No password yet");
 
+    await waitForHydration(page);
     await card(page).getByRole("button", { name: `Unlink ${OIDC_CLIENT.name}` }).click();
     await expect(card(page).getByRole("alert")).toHaveText("This is your only way to sign in. Set a password or link another account first.");
     expect(await accountsOf(identity.email)).toHaveLength(1);
