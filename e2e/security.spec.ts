@@ -113,6 +113,9 @@ test.describe("changing the password", () => {
 
 test.describe("two-factor authentication", () => {
   test("is on only after a correct code, then sign-in asks for a code before anything opens", async ({ signedInPage: page, user }) => {
+    // The longest journey in the suite (enable, download, sign out, both sign-in steps); CI once ran
+    // out of time closing its browser context on a loaded two-core machine.
+    test.setTimeout(120_000);
     await page.goto("/account/security");
     await page.getByRole("button", { name: "Enable two-factor authentication" }).click();
     const passwordDialog = page.getByRole("dialog", { name: "Enable two-factor authentication" });
