@@ -14,7 +14,9 @@ export function BackupCodes({ codes, appName, onDone }: { codes: string[]; appNa
     const url = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
     const link = Object.assign(document.createElement("a"), { href: url, download: `${appName.toLowerCase()}-backup-codes.txt` });
     link.click();
-    URL.revokeObjectURL(url);
+    // Revoked once the browser has had time to start reading it: revoking in the same task can cut
+    // the download off in some browsers.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   };
 
   return (
