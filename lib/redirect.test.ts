@@ -15,6 +15,8 @@ describe("safeNextPath", () => {
     ["javascript: URL", "javascript:alert(1)"],
     ["encoded slashes with no leading slash", "%2F%2Fevil.example"],
     ["data: URL", "data:text/html,<script>alert(1)</script>"],
+    ["path whose dot segments resolve to a protocol-relative URL", "/account/../..//evil.example"],
+    ["single dot segment before a second slash", "/.//evil.example"],
     ["relative path", "account"],
     ["empty value", ""],
   ])("refuses a %s", (_, next) => {

@@ -15,6 +15,9 @@ export function safeNextPath(next: string | null | undefined, fallback = "/accou
   try {
     const url = new URL(next, PLACEHOLDER_ORIGIN);
     if (url.origin !== PLACEHOLDER_ORIGIN) return fallback;
+    // Dot segments can resolve to a path that begins "//" ("/a/../..//evil.com" is "//evil.com"),
+    // which a browser reads as another host: check the result, not only what was given.
+    if (url.pathname.startsWith("//")) return fallback;
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return fallback;
