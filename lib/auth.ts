@@ -12,6 +12,11 @@ import { sendMail } from "@/lib/mail";
 import { deleteAccountData, DELETE_CONFIRM_PATH } from "@/lib/account/deletion";
 import { STEP_UP_MESSAGES, checkStepUp } from "@/lib/account/step-up";
 import { acceptedStep, claimStep } from "@/lib/account/totp-replay";
+import { eventFacts, recordSecurityEvent } from "@/lib/account/activity";
+import { hashBackupCode, hashedBackupCodes } from "@/lib/account/backup-codes";
+import { securityActivity, twoFactorSubject, type FindSession } from "@/lib/account/activity-plugin";
+import { providerName } from "@/lib/auth-providers";
+import { ipAddressOptions, requestDevice } from "@/lib/request-device";
 import { cancelPendingEmailChange, getPendingEmailChange, readEmailChangeToken, recordPendingEmailChange } from "@/lib/account/email-change";
 import { confirmNewEmailMail, deleteAccountMail, emailChangedMail, existingAccountMail, resetPasswordMail, verifyEmailMail } from "@/lib/mail/templates";
 import { newPasswordSchema } from "@/lib/passwords/common";
@@ -57,16 +62,8 @@ async function refuseWithoutStepUp(headers: Headers | undefined) {
 
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
 
-/** Whom a /two-factor/verify-totp request is for: someone signed in (enabling, step-up) or halfway through sign-in. */
-async function twoFactorUserId(ctx: HookContext): Promise<string | null> {
-  const session = ctx.headers ? await auth.api.getSession({ headers: ctx.headers }) : null;
-  if (session) return session.user.id;
-  // Between the password and the code, better-auth knows the person by its signed two_factor cookie.
-  const cookie = ctx.context.createAuthCookie("two_factor");
-  const identifier = await ctx.getSignedCookie(cookie.name, ctx.context.secret);
-  if (!identifier) return null;
-  return (await ctx.context.internalAdapter.findVerificationValue(identifier))?.value ?? null;
-}
+// Typed by hand: inferring it from `auth` would make `auth`'s type depend on itself.
+const findSession: FindSession = (headers) => auth.api.getSession({ headers });
 
 /**
  * better-auth accepts a TOTP code for as long as it is in its window (up to 90 seconds), however often
@@ -75,15 +72,25 @@ async function twoFactorUserId(ctx: HookContext): Promise<string | null> {
 async function refuseReplayedTotp(ctx: HookContext) {
   const code = (ctx.body as { code?: unknown } | undefined)?.code;
   if (typeof code !== "string") return;
-  const userId = await twoFactorUserId(ctx);
-  if (!userId) return;
+  const subject = await twoFactorSubject(ctx, findSession);
+  if (!subject) return;
+  const { userId } = subject;
   const factor = await db.twoFactor.findFirst({ where: { userId }, select: { secret: true } });
   if (!factor) return;
   const step = await acceptedStep(await symmetricDecrypt({ key: ctx.context.secretConfig, data: factor.secret }), code.trim());
   if (step === null) return;
   if (!(await claimStep(userId, step))) {
+    // The refusal ends the request before the activity plugin sees it, so it is recorded here.
+    if (subject.signingIn) await recordSecurityEvent({ userId, type: "second_step_failed", device: requestDevice(ctx.headers), detail: "Code already used" });
     throw new APIError("UNAUTHORIZED", { code: "CODE_ALREADY_USED", message: "This code has already been used." });
   }
+}
+
+/** better-auth compares the code with the stored hashes (lib/account/backup-codes), so it gets the code's hash. */
+function compareBackupCodeAsHash(body: unknown) {
+  const { code } = (body ?? {}) as { code?: unknown };
+  if (typeof code !== "string") return;
+  return { context: { body: { ...(body as object), code: hashBackupCode(code) } } };
 }
 
 /**
@@ -112,13 +119,15 @@ async function refuseCancelledEmailChange(token: unknown, callbackURL: unknown, 
 }
 
 /** After a change-email link: once the address really changed, end the pending state and tell the old one. */
-async function finishEmailChange(token: unknown) {
+async function finishEmailChange(token: unknown, headers: Headers | undefined) {
   const change = readEmailChangeToken(token);
   if (!change) return;
   const user = await db.user.findUnique({ where: { id: change.userId }, select: { email: true, name: true } });
   if (user?.email !== change.newEmail) return;
   await cancelPendingEmailChange(change.userId);
-  await sendMail(change.oldEmail, emailChangedMail(env.APP_NAME, user.name, change.newEmail, `${env.BETTER_AUTH_URL}/forgot-password`));
+  const device = requestDevice(headers);
+  await recordSecurityEvent({ userId: change.userId, type: "email_changed", device, detail: change.newEmail });
+  await sendMail(change.oldEmail, emailChangedMail(env.APP_NAME, user.name, change.newEmail, `${env.BETTER_AUTH_URL}/forgot-password`, eventFacts(device)));
 }
 
 // Provider sign-ups must not bring a picture from the provider's servers: `image` only ever points
@@ -166,6 +175,9 @@ export const auth = betterAuth({
     sendResetPassword: async ({ user, url }) => {
       await sendMail(user.email, resetPasswordMail(env.APP_NAME, user.name, url));
     },
+    onPasswordReset: async ({ user }, request) => {
+      await recordSecurityEvent({ userId: user.id, type: "password_changed", device: requestDevice(request?.headers), detail: "Reset by email link" });
+    },
     // Sign-up answers the same whether or not the address is registered, so it cannot be used to
     // learn who has an account; the owner of the address is told by mail instead.
     onExistingUserSignUp: async ({ user }) => {
@@ -203,9 +215,9 @@ export const auth = betterAuth({
       enabled: true,
       // Deleting takes the link from this mail: a stolen session alone cannot delete the account.
       deleteTokenExpiresIn: 60 * 60,
-      sendDeleteAccountVerification: async ({ user, token }) => {
+      sendDeleteAccountVerification: async ({ user, token }, request) => {
         const url = `${env.BETTER_AUTH_URL}${DELETE_CONFIRM_PATH}?token=${encodeURIComponent(token)}`;
-        await sendMail(user.email, deleteAccountMail(env.APP_NAME, user.name, url));
+        await sendMail(user.email, deleteAccountMail(env.APP_NAME, user.name, url, eventFacts(requestDevice(request?.headers))));
       },
       // better-auth deletes the user, then the sessions, one statement at a time; do it all in one
       // transaction first, so its own deletes find nothing left and nothing is ever half-deleted.
@@ -230,12 +242,28 @@ export const auth = betterAuth({
   },
   advanced: {
     database: { joins: true },
+    // X-Forwarded-For is believed only as far as TRUSTED_PROXIES reaches (scripts/start.mjs puts the
+    // connection's own address at its end).
+    ipAddress: ipAddressOptions,
+  },
+  databaseHooks: {
+    account: {
+      create: {
+        // A provider added to an account that already had a way to sign in: linked, not signed up.
+        after: async (account, ctx) => {
+          if (account.providerId === "credential") return;
+          if ((await db.account.count({ where: { userId: account.userId } })) < 2) return;
+          await recordSecurityEvent({ userId: account.userId, type: "provider_linked", device: requestDevice(ctx?.headers), detail: providerName(account.providerId) });
+        },
+      },
+    },
   },
   hooks: {
     before: createAuthMiddleware(async (ctx) => {
       if (ctx.path === "/verify-email") return refuseCancelledEmailChange(ctx.query?.token, ctx.query?.callbackURL, ctx.redirect);
       if (STEP_UP_PATHS.has(ctx.path)) await refuseWithoutStepUp(ctx.headers);
       if (ctx.path === "/two-factor/verify-totp") await refuseReplayedTotp(ctx);
+      if (ctx.path === "/two-factor/verify-backup-code") return compareBackupCodeAsHash(ctx.body);
       const rules = bodyRules[ctx.path];
       if (!rules) return;
       const body: Record<string, unknown> = { ...(ctx.body as Record<string, unknown> | undefined) };
@@ -252,19 +280,23 @@ export const auth = betterAuth({
     after: createAuthMiddleware(async (ctx) => {
       if (ctx.path === "/change-email" && !isAPIError(ctx.context.returned) && ctx.context.session) {
         // Recorded whether or not the address belongs to someone else: the answer must not tell.
-        await recordPendingEmailChange(ctx.context.session.user.id, (ctx.body as { newEmail: string }).newEmail);
+        const { newEmail } = ctx.body as { newEmail: string };
+        await recordPendingEmailChange(ctx.context.session.user.id, newEmail);
+        await recordSecurityEvent({ userId: ctx.context.session.user.id, type: "email_change_requested", device: requestDevice(ctx.headers), detail: newEmail });
       }
-      if (ctx.path === "/verify-email") await finishEmailChange(ctx.query?.token);
+      if (ctx.path === "/verify-email") await finishEmailChange(ctx.query?.token, ctx.headers);
     }),
   },
   plugins: [
     ...(oidcProviders.length > 0 ? [genericOAuth({ config: oidcProviders })] : []),
     twoFactor({
       issuer: env.APP_NAME,
-      // Codes are secrets: kept encrypted with BETTER_AUTH_SECRET, not as plain JSON.
-      backupCodeOptions: { amount: 10, storeBackupCodes: "encrypted" },
+      // Codes are secrets: kept only as hashes (lib/account/backup-codes).
+      backupCodeOptions: { amount: 10, storeBackupCodes: hashedBackupCodes },
       trustDeviceMaxAge: 30 * 24 * 60 * 60,
     }),
+    // After twoFactor, so that it sees a sign-in only once the second step is done.
+    securityActivity({ findSession }),
     // API clients authenticate with the session token from sign-in's set-auth-token header; only the
     // signed form is accepted, as in the cookie.
     bearer({ requireSignature: true }),

@@ -62,6 +62,18 @@ describe("RATE_LIMIT_SCALE", () => {
   });
 });
 
+describe("TRUSTED_PROXIES", () => {
+  it("is empty unless set, and takes addresses and ranges separated by commas", () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toEqual([]);
+    expect(parseEnv({ TRUSTED_PROXIES: "10.0.0.5, 10.1.0.0/16,::1" }).TRUSTED_PROXIES).toEqual(["10.0.0.5", "10.1.0.0/16", "::1"]);
+  });
+
+  it("refuses anything that is not an address or a range, rather than trusting nothing quietly", () => {
+    expect(() => parseEnv({ TRUSTED_PROXIES: "10.0.0.5,proxy.internal" })).toThrow(/TRUSTED_PROXIES must be IP addresses or CIDR ranges/);
+    expect(() => parseEnv({ TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(/TRUSTED_PROXIES/);
+  });
+});
+
 describe("sign-in providers", () => {
   it("are off unless configured, and a half-configured one is named", () => {
     expect(parseEnv({}).OIDC_ISSUER).toBeUndefined();

@@ -1,3 +1,4 @@
+import { findInvalidTrustedProxies } from "@better-auth/core/utils/ip";
 import { z } from "zod";
 import { DATABASE_URL_HINT, DEFAULT_DATABASE_URL, providerOf } from "./database-url";
 
@@ -25,6 +26,15 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Bastion <no-reply@localhost>"),
   APP_NAME: z.string().min(1).default("Bastion"),
   RATE_LIMIT_SCALE: z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").default(1),
+  // The reverse proxies in front of the app (addresses or CIDR ranges, comma-separated). Only behind
+  // one of them is X-Forwarded-For believed; without any, the client is whoever opened the connection.
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .refine((entries) => findInvalidTrustedProxies(entries).length === 0, {
+      error: "must be IP addresses or CIDR ranges separated by commas, for example 10.0.0.5,10.1.0.0/16",
+    })
+    .default([]),
   // Sign-in providers: each is on when its id and secret are set.
   GITHUB_CLIENT_ID: z.string().min(1).optional(),
   GITHUB_CLIENT_SECRET: z.string().min(1).optional(),

@@ -3,6 +3,7 @@
 // server that `npm run build` made. Listens on PORT (3000) and HOSTNAME (0.0.0.0).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import http from "node:http";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import nextEnv from "@next/env";
@@ -37,5 +38,23 @@ if (migrate.status !== 0) {
   console.error("Bastion did not start: the database migrations failed (see above).");
   process.exit(migrate.status ?? 1);
 }
+
+// Next fills X-Forwarded-For from the connection only when a request arrives without one, so a client
+// talking to the server directly could name any address, and get a fresh rate-limit allowance with
+// each. The connection's address is the one the client cannot choose: it replaces the header, or,
+// behind TRUSTED_PROXIES, ends the chain the proxies wrote (better-auth reads the chain from the
+// right, skipping trusted hops, so a client that bypasses the proxy is still known by its own address).
+const behindTrustedProxy = Boolean(process.env.TRUSTED_PROXIES?.trim());
+const createServer = http.createServer;
+http.createServer = function createServerWithClientAddress(...args) {
+  const httpServer = createServer.apply(this, args);
+  httpServer.prependListener("request", (request) => {
+    const peer = request.socket.remoteAddress;
+    const forwarded = request.headers["x-forwarded-for"];
+    if (!peer) delete request.headers["x-forwarded-for"];
+    else request.headers["x-forwarded-for"] = behindTrustedProxy && forwarded ? `${forwarded}, ${peer}` : peer;
+  });
+  return httpServer;
+};
 
 await import(pathToFileURL(server).href);

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import type { TestUser } from "../fixtures";
+import { sameOrigin, type TestUser } from "../fixtures";
 import { freshTotpCode } from "../fixtures/two-factor";
 
 /**
@@ -14,6 +14,17 @@ export async function walkSecurityStates(page: Page, user: TestUser, visit: (sta
   await page.getByRole("main").getByRole("button", { name: "Change password" }).click();
   await expect(page.getByRole("main").getByLabel("New password", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await visit("security-password-errors");
+
+  // A second sign-in: the page now runs on it, and the first one is offered "This wasn't me".
+  const again = await page.request.post("/api/auth/sign-in/email", { data: { email: user.email, password: user.password }, headers: sameOrigin() });
+  expect(again.ok()).toBe(true);
+  await page.reload();
+  await page.getByRole("button", { name: /This wasn't me/ }).first().click();
+  const report = page.getByRole("dialog", { name: "Secure your account" });
+  await expect(report.getByRole("button", { name: "Sign out everywhere" })).toBeVisible();
+  await visit("security-report-sign-in-dialog");
+  await report.getByRole("button", { name: "Cancel" }).click();
+  await expect(report).toBeHidden();
 
   await page.reload();
   await page.getByRole("button", { name: "Enable two-factor authentication" }).click();

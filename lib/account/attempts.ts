@@ -3,9 +3,10 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 
 /**
- * Counts failed attempts at a secret (a password, a code) per key, in the table better-auth keeps its
- * own rate limits in, so the count holds across restarts and instances. Keys are per account, not
- * per address: someone guessing from many addresses is still one guesser.
+ * Counts attempts per key in a fixed window, in the table better-auth keeps its own rate limits in,
+ * so the count holds across restarts and instances. Wrong answers to a secret (a password, a code)
+ * are counted per account, not per address: someone guessing from many addresses is still one
+ * guesser. Requests to our own routes are counted per client address (lib/api/rate-limit).
  */
 export type AttemptRule = { max: number; windowMs: number };
 
@@ -17,7 +18,7 @@ export async function attemptsBlockedFor(key: string, { max, windowMs }: Attempt
   return Math.max(0, Math.ceil((reopensAt - Date.now()) / 1000));
 }
 
-export async function recordFailedAttempt(key: string, { windowMs }: AttemptRule) {
+export async function countAttempt(key: string, { windowMs }: AttemptRule) {
   const now = Date.now();
   // A window that has run out starts over; lastRequest marks when the current window began.
   await db.rateLimit.deleteMany({ where: { key, lastRequest: { lte: BigInt(now - windowMs) } } });
@@ -31,6 +32,6 @@ export async function recordFailedAttempt(key: string, { windowMs }: AttemptRule
   }
 }
 
-export async function clearFailedAttempts(key: string) {
+export async function clearAttempts(key: string) {
   await db.rateLimit.deleteMany({ where: { key } });
 }

@@ -35,7 +35,7 @@ export async function listConnections(userId: string): Promise<Connection[]> {
   }));
 }
 
-export type UnlinkResult = "unlinked" | "not-found" | "last-sign-in-method";
+export type UnlinkResult = { outcome: "unlinked"; providerId: string } | { outcome: "not-found" | "last-sign-in-method" };
 
 /**
  * Removes a linked provider unless it is the person's last way to sign in. The check and the delete
@@ -44,6 +44,8 @@ export type UnlinkResult = "unlinked" | "not-found" | "last-sign-in-method";
  * the statement runs after taking a lock on the person's row, and a second unlink waits for the first.
  */
 export async function unlinkConnection(userId: string, accountId: string): Promise<UnlinkResult> {
+  const account = await db.account.findFirst({ where: { id: accountId, userId, providerId: { not: "credential" } }, select: { providerId: true } });
+  if (!account) return { outcome: "not-found" };
   const unlinkUnlessLast = (client: Pick<typeof db, "$executeRaw">) => client.$executeRaw`
     DELETE FROM "account"
     WHERE "id" = ${accountId} AND "userId" = ${userId} AND "providerId" <> 'credential'
@@ -57,7 +59,8 @@ export async function unlinkConnection(userId: string, accountId: string): Promi
           return unlinkUnlessLast(tx);
         })
       : await unlinkUnlessLast(db);
-  if (deleted > 0) return "unlinked";
-  const exists = await db.account.count({ where: { id: accountId, userId, providerId: { not: "credential" } } });
-  return exists > 0 ? "last-sign-in-method" : "not-found";
+  if (deleted > 0) return { outcome: "unlinked", providerId: account.providerId };
+  // Nothing deleted: it is the last way in, or a concurrent request unlinked it first.
+  const exists = await db.account.count({ where: { id: accountId, userId } });
+  return { outcome: exists > 0 ? "last-sign-in-method" : "not-found" };
 }

@@ -38,9 +38,11 @@ export async function listActiveSessions(userId: string, currentSessionId: strin
  * Ends one of the person's own sessions. The owner is part of the WHERE clause, so someone else's
  * session id matches nothing: the answer is the same as for an id that does not exist.
  */
-export async function revokeSession(userId: string, sessionId: string): Promise<boolean> {
+export async function revokeSession(userId: string, sessionId: string): Promise<{ userAgent: string | null } | null> {
+  const target = await db.session.findFirst({ where: { id: sessionId, userId }, select: { userAgent: true } });
+  if (!target) return null;
   const { count } = await db.session.deleteMany({ where: { id: sessionId, userId } });
-  return count > 0;
+  return count > 0 ? target : null;
 }
 
 /** Ends every session of the person except the one making the request; returns how many ended. */

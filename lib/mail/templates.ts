@@ -3,14 +3,46 @@ export type MailContent = { subject: string; text: string; html: string };
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
 
-/** One plain layout for every message: a greeting, a paragraph, one button, a closing line. */
-function actionMail(options: { appName: string; subject: string; name: string; intro: string; action: string; url: string; outro: string }): MailContent {
-  const { appName, subject, name, intro, action, url, outro } = options;
-  const text = [`Hi ${name},`, "", intro, "", `${action}: ${url}`, "", outro, "", `— ${appName}`].join("\n");
+/** Where and when something happened to an account, so its owner can tell whether it was them. */
+export type EventFacts = { when: Date; device: string; ipAddress: string | null };
+
+const formatWhen = (when: Date) =>
+  `${new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }).format(when)} UTC`;
+
+function factLines(facts: EventFacts): [string, string][] {
+  return [
+    ["When", formatWhen(facts.when)],
+    ["Device", facts.device],
+    ["IP address", facts.ipAddress ?? "unknown"],
+  ];
+}
+
+/** One plain layout for every message: a greeting, a paragraph, the facts, one button, a closing line. */
+function actionMail(options: { appName: string; subject: string; name: string; intro: string; facts?: EventFacts; action: string; url: string; outro: string }): MailContent {
+  const { appName, subject, name, intro, facts, action, url, outro } = options;
+  const lines = facts ? factLines(facts) : [];
+  const text = [
+    `Hi ${name},`,
+    "",
+    intro,
+    ...(lines.length > 0 ? ["", ...lines.map(([label, value]) => `${label}: ${value}`)] : []),
+    "",
+    `${action}: ${url}`,
+    "",
+    outro,
+    "",
+    `— ${appName}`,
+  ].join("\n");
+  const factsHtml =
+    lines.length > 0
+      ? `<table style="border-collapse:collapse;font-size:14px">${lines
+          .map(([label, value]) => `<tr><td style="padding:2px 12px 2px 0;color:#52525b">${escapeHtml(label)}</td><td>${escapeHtml(value)}</td></tr>`)
+          .join("")}</table>\n`
+      : "";
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#18181b">
 <p>Hi ${escapeHtml(name)},</p>
 <p>${escapeHtml(intro)}</p>
-<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:10px 16px;border-radius:8px;background:#18181b;color:#fff;text-decoration:none">${escapeHtml(action)}</a></p>
+${factsHtml}<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:10px 16px;border-radius:8px;background:#18181b;color:#fff;text-decoration:none">${escapeHtml(action)}</a></p>
 <p style="font-size:13px;color:#52525b">Or open this link: <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>
 <p>${escapeHtml(outro)}</p>
 <p>— ${escapeHtml(appName)}</p>
@@ -54,9 +86,10 @@ export function existingAccountMail(appName: string, name: string, signInUrl: st
   });
 }
 
-export function deleteAccountMail(appName: string, name: string, url: string): MailContent {
+export function deleteAccountMail(appName: string, name: string, url: string, facts?: EventFacts): MailContent {
   return actionMail({
     appName,
+    facts,
     subject: `Confirm deleting your ${appName} account`,
     name,
     intro: `Someone signed in to your ${appName} account asked to delete it. Opening the link while signed in deletes the account and everything in it, for good. The link works for 1 hour.`,
@@ -78,14 +111,32 @@ export function confirmNewEmailMail(appName: string, name: string, url: string):
   });
 }
 
-export function emailChangedMail(appName: string, name: string, newEmail: string, resetUrl: string): MailContent {
+export function emailChangedMail(appName: string, name: string, newEmail: string, resetUrl: string, facts?: EventFacts): MailContent {
   return actionMail({
     appName,
+    facts,
     subject: `Your ${appName} email address was changed`,
     name,
     intro: `The email address of your ${appName} account is now ${newEmail}. Mail about your account, including password resets, goes there from now on.`,
     action: "Not you? Reset your password",
     url: resetUrl,
     outro: "If you made this change, there is nothing to do.",
+  });
+}
+
+/**
+ * A notice that something changed how the account is protected: what happened, when, from where, and
+ * what to do when it was not them (reset the password, which also signs every device out).
+ */
+export function securityNoticeMail(appName: string, name: string, notice: { subject: string; intro: string; facts: EventFacts; resetUrl: string }): MailContent {
+  return actionMail({
+    appName,
+    subject: notice.subject,
+    name,
+    intro: notice.intro,
+    facts: notice.facts,
+    action: "Not you? Reset your password",
+    url: notice.resetUrl,
+    outro: `If this was you, there is nothing to do. If it was not, reset your password now: that signs out every device. Then review the security activity on your ${appName} security page.`,
   });
 }

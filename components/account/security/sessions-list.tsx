@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useStepUp } from "@/components/account/step-up";
 import { apiErrorCode, apiErrorMessage } from "@/lib/api/error-message";
+import { formatDate } from "./format-date";
 
 export type SessionRow = {
   id: string;
@@ -16,12 +17,6 @@ export type SessionRow = {
   lastActiveAt: string;
   current: boolean;
 };
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-function formatDate(iso: string) {
-  return `${dateFormat.format(new Date(iso))} UTC`;
-}
 
 export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
   const router = useRouter();

@@ -3,11 +3,14 @@ import { removeAvatar, reencodeAvatar, saveAvatar, UnsupportedImageError } from 
 import { BodyTooLargeError, readBodyWithLimit } from "@/lib/api/read-body";
 import { apiError, authenticate } from "@/lib/api/responses";
 import { AVATAR_MAX_BYTES, AVATAR_TOO_LARGE, AVATAR_WRONG_TYPE } from "@/lib/validation/avatar";
+import { refuseOverLimit } from "@/lib/api/rate-limit";
 
 /** Replaces the picture with the image in the request body (the file itself, not a form). */
 export async function PUT(request: Request) {
   const { session, response } = await authenticate(request);
   if (response) return response;
+  const overLimit = await refuseOverLimit(request, "avatar-upload");
+  if (overLimit) return overLimit;
   let bytes: Uint8Array;
   try {
     bytes = await readBodyWithLimit(request, AVATAR_MAX_BYTES);

@@ -1,5 +1,7 @@
 import { NextResponse } from "next/server";
+import { deviceName, recordSecurityEvent } from "@/lib/account/activity";
 import { revokeSession } from "@/lib/account/sessions";
+import { requestDevice } from "@/lib/request-device";
 import { apiError, authenticate, requireStepUp } from "@/lib/api/responses";
 import { recordIdSchema } from "@/lib/validation/security";
 
@@ -15,6 +17,8 @@ export async function DELETE(request: Request, { params }: RouteContext<"/api/ac
   const refused = await requireStepUp(request, session, { allowRecentSignIn: true });
   if (refused) return refused;
   // Someone else's session and a session that does not exist get the same answer.
-  if (!(await revokeSession(session.user.id, id.data))) return apiError(404, "NOT_FOUND", "No such session.");
+  const revoked = await revokeSession(session.user.id, id.data);
+  if (!revoked) return apiError(404, "NOT_FOUND", "No such session.");
+  await recordSecurityEvent({ userId: session.user.id, type: "session_revoked", device: requestDevice(request.headers), detail: deviceName(revoked.userAgent) });
   return new NextResponse(null, { status: 204 });
 }

@@ -5,6 +5,7 @@ import { betterAuthFailure } from "@/lib/api/better-auth";
 import { parseJsonBody } from "@/lib/api/json-body";
 import { authenticate, requireStepUp } from "@/lib/api/responses";
 import { EMAIL_CHANGE_CALLBACK, changeEmailSchema } from "@/lib/validation/user";
+import { refuseOverLimit } from "@/lib/api/rate-limit";
 
 /**
  * Starts a change of address: a link goes to the new one, and the address changes when it is opened.
@@ -13,6 +14,8 @@ import { EMAIL_CHANGE_CALLBACK, changeEmailSchema } from "@/lib/validation/user"
 export async function PUT(request: Request) {
   const { session, response } = await authenticate(request);
   if (response) return response;
+  const overLimit = await refuseOverLimit(request, "change-email");
+  if (overLimit) return overLimit;
   const body = await parseJsonBody(request, changeEmailSchema.strict());
   if (body.response) return body.response;
   const refused = await requireStepUp(request, session);

@@ -4,6 +4,7 @@ import { betterAuthFailure } from "@/lib/api/better-auth";
 import { parseJsonBody } from "@/lib/api/json-body";
 import { authenticate, requireStepUp } from "@/lib/api/responses";
 import { changePasswordRequestSchema } from "@/lib/validation/security";
+import { refuseOverLimit } from "@/lib/api/rate-limit";
 
 /**
  * Changes the password (the current one is checked too, as on the security page). With
@@ -13,6 +14,8 @@ import { changePasswordRequestSchema } from "@/lib/validation/security";
 export async function PUT(request: Request) {
   const { session, response } = await authenticate(request);
   if (response) return response;
+  const overLimit = await refuseOverLimit(request, "change-password");
+  if (overLimit) return overLimit;
   const body = await parseJsonBody(request, changePasswordRequestSchema);
   if (body.response) return body.response;
   const refused = await requireStepUp(request, session);

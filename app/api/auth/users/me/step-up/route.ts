@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { auth } from "@/lib/auth";
-import { attemptsBlockedFor, clearFailedAttempts, recordFailedAttempt, type AttemptRule } from "@/lib/account/attempts";
+import { attemptsBlockedFor, clearAttempts, countAttempt, type AttemptRule } from "@/lib/account/attempts";
 import { hasPassword } from "@/lib/account/password";
 import { getTwoFactorStatus } from "@/lib/account/two-factor";
 import { STEP_UP_COOKIE, STEP_UP_COOKIE_OPTIONS, STEP_UP_HEADER, issueStepUpToken } from "@/lib/account/step-up";
@@ -8,6 +8,7 @@ import { betterAuthFailure } from "@/lib/api/better-auth";
 import { parseJsonBody } from "@/lib/api/json-body";
 import { apiError, authenticate } from "@/lib/api/responses";
 import { stepUpSchema } from "@/lib/validation/security";
+import { refuseOverLimit } from "@/lib/api/rate-limit";
 
 // Five wrong answers per account per quarter hour, whichever address they come from; a right one
 // clears the count.
@@ -21,6 +22,8 @@ const FAILED_STEP_UPS: AttemptRule = { max: 5, windowMs: 15 * 60 * 1000 };
 export async function POST(request: Request) {
   const { session, response } = await authenticate(request);
   if (response) return response;
+  const overLimit = await refuseOverLimit(request, "step-up");
+  if (overLimit) return overLimit;
   const body = await parseJsonBody(request, stepUpSchema);
   if (body.response) return body.response;
 
@@ -49,10 +52,10 @@ export async function POST(request: Request) {
     }
   } catch (error) {
     const refusal = betterAuthFailure(error);
-    if (refusal.status === 403) await recordFailedAttempt(attemptsKey, FAILED_STEP_UPS);
+    if (refusal.status === 403) await countAttempt(attemptsKey, FAILED_STEP_UPS);
     return refusal;
   }
-  await clearFailedAttempts(attemptsKey);
+  await clearAttempts(attemptsKey);
 
   const { token, expiresAt } = await issueStepUpToken(session);
   const answer = NextResponse.json({ token, expiresAt, header: STEP_UP_HEADER });

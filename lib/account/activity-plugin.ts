@@ -1,0 +1,123 @@
+import "server-only";
+import { defineRequestState } from "@better-auth/core/context";
+import type { BetterAuthPlugin } from "better-auth";
+import { createAuthMiddleware, isAPIError } from "better-auth/api";
+import { requestDevice } from "@/lib/request-device";
+import { moveSignInToSession, recordSecurityEvent, recordSignIn, type SecurityEventType } from "./activity";
+
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/**
+ * The session a request carries, as better-auth's endpoints will see it: auth.api.getSession runs
+ * the plugins' hooks too, so a bearer token counts (getSessionFromCtx in a hook sees only the cookie).
+ */
+export type FindSession = (headers: Headers) => Promise<{ user: { id: string; twoFactorEnabled?: boolean | null }; session: { id: string } } | null>;
+
+/**
+ * Whom a /two-factor/verify-* request is for: someone signed in (enabling two-factor, step-up), or
+ * someone halfway through signing in, whom better-auth knows by its signed two_factor cookie.
+ */
+export async function twoFactorSubject(ctx: HookContext, findSession: FindSession): Promise<{ userId: string; signingIn: boolean } | null> {
+  const session = ctx.headers ? await findSession(ctx.headers) : null;
+  if (session) return { userId: session.user.id, signingIn: false };
+  const cookie = ctx.context.createAuthCookie("two_factor");
+  const identifier = await ctx.getSignedCookie(cookie.name, ctx.context.secret);
+  if (!identifier) return null;
+  const userId = (await ctx.context.internalAdapter.findVerificationValue(identifier))?.value;
+  return userId ? { userId, signingIn: true } : null;
+}
+
+// Set before /two-factor/verify-totp runs when a signed-in person without two-factor sends a code:
+// that request is the one that turns two-factor on.
+const enablingTwoFactor = defineRequestState<{ userId: string; sessionId: string } | null>(() => null);
+
+// Paths that end with a signed-in person when they succeed and start a session.
+const SIGN_IN_PATHS = ["/sign-in/", "/callback/", "/oauth2/callback/", "/two-factor/verify-", "/verify-email"];
+
+// Successful requests to better-auth's own endpoints that are an event of the signed-in person's.
+const SESSION_EVENTS: Record<string, SecurityEventType> = {
+  "/change-password": "password_changed",
+  "/two-factor/disable": "two_factor_disabled",
+  "/two-factor/generate-backup-codes": "backup_codes_regenerated",
+  "/revoke-session": "session_revoked",
+  "/revoke-sessions": "session_revoked",
+  "/revoke-other-sessions": "session_revoked",
+  "/delete-user": "deletion_requested",
+};
+
+async function recordOutcome(ctx: HookContext, findSession: FindSession) {
+  const sessionUserId = async () => ctx.context.session?.user.id ?? (ctx.headers ? (await findSession(ctx.headers))?.user.id : null) ?? null;
+  const path = ctx.path ?? "";
+  // better-auth answers some successes with a redirect, which it throws as an APIError.
+  const { returned } = ctx.context;
+  const failed = isAPIError(returned) && returned.statusCode >= 400;
+  const device = requestDevice(ctx.headers);
+  const newSession = ctx.context.newSession;
+
+  if (path.startsWith("/two-factor/verify-")) {
+    if (failed) {
+      const subject = await twoFactorSubject(ctx, findSession);
+      if (subject?.signingIn) await recordSecurityEvent({ userId: subject.userId, type: "second_step_failed", device, detail: "Wrong code" });
+      return;
+    }
+    const enabling = await enablingTwoFactor.get();
+    if (enabling) {
+      await recordSecurityEvent({ userId: enabling.userId, type: "two_factor_enabled", device });
+      // better-auth replaces the session when two-factor comes on: the same sign-in, under a new id.
+      if (newSession) await moveSignInToSession(enabling.sessionId, newSession.session.id);
+      return;
+    }
+    if (path === "/two-factor/verify-backup-code") {
+      const userId = newSession?.user.id ?? (await sessionUserId());
+      if (userId) await recordSecurityEvent({ userId, type: "backup_code_used", device });
+    }
+  }
+
+  // After the second step's own events: the sign-in is what it completed. A session written again on
+  // an existing sign-in (after an email change, say) is not a new one.
+  if (!failed && newSession && SIGN_IN_PATHS.some((prefix) => path.startsWith(prefix))) {
+    if (Date.now() - new Date(newSession.session.createdAt).getTime() < 60_000) await recordSignIn(newSession.user.id, newSession.session);
+  }
+  if (path.startsWith("/two-factor/verify-")) return;
+
+  const type = SESSION_EVENTS[path];
+  if (!type || failed) return;
+  // With the mailed token, /delete-user is the deletion itself: nobody is left to record it for.
+  if (path === "/delete-user" && (ctx.body as { token?: unknown } | undefined)?.token) return;
+  const userId = await sessionUserId();
+  if (userId) await recordSecurityEvent({ userId, type, device });
+}
+
+/**
+ * Records the account's security activity from better-auth's endpoints (lib/account/activity). A
+ * plugin rather than an options hook because plugin hooks run after the options' hooks, in plugin
+ * order: listed after twoFactor, this sees a password sign-in only once two-factor has decided it is
+ * not finished yet.
+ */
+export function securityActivity({ findSession }: { findSession: FindSession }) {
+  return {
+    id: "bastion-security-activity",
+    hooks: {
+      before: [
+        {
+          matcher: (ctx) => ctx.path === "/two-factor/verify-totp",
+          handler: createAuthMiddleware(async (ctx) => {
+            const session = ctx.headers ? await findSession(ctx.headers) : null;
+            if (session && !session.user.twoFactorEnabled) await enablingTwoFactor.set({ userId: session.user.id, sessionId: session.session.id });
+          }),
+        },
+      ],
+      after: [
+        {
+          matcher: () => true,
+          handler: createAuthMiddleware(async (ctx) => {
+            // The action has happened by now: a failure to record it must not answer as if it had not.
+            await recordOutcome(ctx, findSession).catch((error: unknown) => {
+              console.error(`[security] could not record the outcome of ${ctx.path}:`, error instanceof Error ? error.message : error);
+            });
+          }),
+        },
+      ],
+    },
+  } satisfies BetterAuthPlugin;
+}

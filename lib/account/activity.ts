@@ -1,0 +1,160 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { sendMail } from "@/lib/mail";
+import { securityNoticeMail, type EventFacts } from "@/lib/mail/templates";
+import type { RequestDevice } from "@/lib/request-device";
+import { describeUserAgent } from "./user-agent";
+
+/**
+ * The account's security activity: what the timeline on /account/security shows, and which events
+ * also send the owner a mail. A notice goes to the address the account has when it happens.
+ */
+const EVENTS = {
+  sign_in: { title: "Signed in" },
+  second_step_failed: { title: "Sign-in stopped at the second step" },
+  password_changed: {
+    title: "Password changed",
+    notice: { subject: "Your password was changed", intro: "The password of your account was changed. Other devices were signed out." },
+  },
+  email_change_requested: { title: "Email change requested" },
+  email_changed: { title: "Email address changed" },
+  two_factor_enabled: {
+    title: "Two-factor authentication turned on",
+    notice: { subject: "Two-factor authentication is on", intro: "Two-factor authentication was turned on for your account: signing in now takes a code from an authenticator app." },
+  },
+  two_factor_disabled: {
+    title: "Two-factor authentication turned off",
+    notice: { subject: "Two-factor authentication is off", intro: "Two-factor authentication was turned off for your account: signing in now takes only the password." },
+  },
+  backup_code_used: {
+    title: "Backup code used",
+    notice: { subject: "A backup code was used", intro: "One of your two-factor backup codes was used. It no longer works." },
+  },
+  backup_codes_regenerated: { title: "Backup codes regenerated" },
+  session_revoked: { title: "Signed out a device" },
+  provider_linked: { title: "Account connected" },
+  provider_unlinked: { title: "Account disconnected" },
+  deletion_requested: { title: "Account deletion requested" },
+  sign_in_reported: { title: "Reported a sign-in as not you" },
+} as const satisfies Record<string, { title: string; notice?: { subject: string; intro: string } }>;
+
+export type SecurityEventType = keyof typeof EVENTS;
+
+export const ACTIVITY_RETENTION_DAYS = 90;
+export const ACTIVITY_PAGE_SIZE = 10;
+
+// Ids sort in the order events were recorded, even within one millisecond (a backup code used, then
+// the sign-in it completes): the list is ordered by time, then by id.
+let sequence = 0;
+const eventId = () =>
+  `${Date.now().toString(36).padStart(9, "0")}${(sequence++ % 36 ** 4).toString(36).padStart(4, "0")}${randomUUID().slice(0, 8)}`;
+
+const retentionCutoff = () => new Date(Date.now() - ACTIVITY_RETENTION_DAYS * 24 * 60 * 60 * 1000);
+
+/** "Chrome 131 on macOS 15": how a person recognises a device. */
+export function deviceName(userAgent: string | null | undefined): string {
+  const { browser, os } = describeUserAgent(userAgent);
+  return `${browser} on ${os}`;
+}
+
+export function eventFacts(device: RequestDevice, when = new Date()): EventFacts {
+  return { when, device: deviceName(device.userAgent), ipAddress: device.ipAddress };
+}
+
+type NewEvent = { userId: string; type: SecurityEventType; device: RequestDevice; sessionId?: string; detail?: string };
+
+/** Adds an entry to the person's activity (and drops entries past retention); sends its notice, if it has one. */
+export async function recordSecurityEvent({ userId, type, device, sessionId, detail }: NewEvent) {
+  const event = await db.securityEvent.create({
+    data: { id: eventId(), userId, type, ipAddress: device.ipAddress, userAgent: device.userAgent, sessionId, detail },
+  });
+  await db.securityEvent.deleteMany({ where: { userId, createdAt: { lt: retentionCutoff() } } });
+  const notice = (EVENTS[type] as { notice?: { subject: string; intro: string } }).notice;
+  if (notice) await notify(userId, notice, eventFacts(device, event.createdAt));
+  return event;
+}
+
+/**
+ * A completed sign-in. The owner gets a mail when it comes from a browser that has not signed in to
+ * the account in the retention window, though not for the account's very first sign-in.
+ */
+export async function recordSignIn(userId: string, session: { id: string; ipAddress?: string | null; userAgent?: string | null }) {
+  const device = { ipAddress: session.ipAddress ?? null, userAgent: session.userAgent ?? null };
+  const since = retentionCutoff();
+  const [earlierSignIns, fromThisBrowser] = await Promise.all([
+    db.securityEvent.count({ where: { userId, type: "sign_in", createdAt: { gte: since } } }),
+    db.securityEvent.count({ where: { userId, type: "sign_in", createdAt: { gte: since }, userAgent: device.userAgent } }),
+  ]);
+  const event = await recordSecurityEvent({ userId, type: "sign_in", device, sessionId: session.id });
+  if (earlierSignIns > 0 && fromThisBrowser === 0) {
+    await notify(userId, { subject: "New sign-in to your account", intro: "Your account was just signed in to from a device it has not been used on recently." }, eventFacts(device, event.createdAt));
+  }
+}
+
+/**
+ * A notice is worth less than the action it reports: a mail server that is down must not undo a
+ * password change, so a failed send is logged (without the address) and the action stands.
+ */
+async function notify(userId: string, notice: { subject: string; intro: string }, facts: EventFacts) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true } });
+  if (!user) return;
+  const mail = securityNoticeMail(env.APP_NAME, user.name, { ...notice, subject: `${notice.subject} (${env.APP_NAME})`, facts, resetUrl: `${env.BETTER_AUTH_URL}/forgot-password` });
+  try {
+    await sendMail(user.email, mail);
+  } catch (error) {
+    console.error(`[security] could not send the "${notice.subject}" notice:`, error instanceof Error ? error.message : error);
+  }
+}
+
+export type SecurityActivityEntry = {
+  id: string;
+  type: SecurityEventType;
+  title: string;
+  detail: string | null;
+  device: string;
+  ipAddress: string | null;
+  createdAt: Date;
+  /** A sign-in that started the session looking at the page: "This wasn't me" makes no sense there. */
+  currentSession: boolean;
+};
+
+export type SecurityActivityPage = { entries: SecurityActivityEntry[]; page: number; hasOlder: boolean };
+
+/** One page of the person's activity, newest first, within the retention window. */
+export async function listSecurityActivity(userId: string, page: number, currentSessionId: string): Promise<SecurityActivityPage> {
+  const rows = await db.securityEvent.findMany({
+    where: { userId, createdAt: { gte: retentionCutoff() }, type: { in: Object.keys(EVENTS) } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * ACTIVITY_PAGE_SIZE,
+    take: ACTIVITY_PAGE_SIZE + 1,
+  });
+  return {
+    page,
+    hasOlder: rows.length > ACTIVITY_PAGE_SIZE,
+    entries: rows.slice(0, ACTIVITY_PAGE_SIZE).map((row) => {
+      const type = row.type as SecurityEventType;
+      return {
+        id: row.id,
+        type,
+        title: EVENTS[type].title,
+        detail: row.detail,
+        device: deviceName(row.userAgent),
+        ipAddress: row.ipAddress,
+        createdAt: row.createdAt,
+        currentSession: row.sessionId !== null && row.sessionId === currentSessionId,
+      };
+    }),
+  };
+}
+
+/** The sign-in that started a session now goes on under another session id. */
+export async function moveSignInToSession(fromSessionId: string, toSessionId: string) {
+  await db.securityEvent.updateMany({ where: { type: "sign_in", sessionId: fromSessionId }, data: { sessionId: toSessionId } });
+}
+
+/** A sign-in event of this person's, or null: someone else's event is as unknown as a missing one. */
+export async function findSignInEvent(userId: string, eventId: string) {
+  return db.securityEvent.findFirst({ where: { id: eventId, userId, type: "sign_in" } });
+}
