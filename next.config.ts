@@ -1,9 +1,9 @@
 import type { NextConfig } from "next";
 
 /**
- * Sent with every page and API answer. The policy below restricts what needs no nonce: who may frame
- * us, where forms and <base> may point, plugins. Scripts are not restricted yet: Next's inline
- * bootstrap scripts need a per-request nonce for that (a later step).
+ * Sent with every page and API answer. This policy restricts what needs no nonce: who may frame us,
+ * where forms and <base> may point, plugins. Pages get a stricter one from proxy.ts, with the same
+ * directives and a per-request script nonce on top.
  */
 const SECURITY_HEADERS = [
   { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },

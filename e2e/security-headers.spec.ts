@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, test, waitForHydration } from "./fixtures";
 import { accountPages, publicPages } from "./support/pages";
 
 const EXPECTED = {
@@ -39,5 +39,41 @@ test.describe("security headers", () => {
       return frame.contentDocument?.title ?? null;
     });
     expect(framedTitle ?? "").not.toContain("Bastion");
+  });
+
+  test("every page allows only its own nonce's scripts, a new nonce each time", async ({ signedInPage: page, request }) => {
+    const policies = [
+      ...(await Promise.all(publicPages.map(({ path }) => request.get(path, { maxRedirects: 0 })))),
+      ...(await Promise.all(accountPages.map(({ path }) => page.request.get(path)))),
+    ].map((answer) => ({ url: answer.url(), policy: answer.headers()["content-security-policy"] ?? "" }));
+    for (const { url, policy } of policies) {
+      expect(policy, url).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'(;|$)/);
+      expect(policy, url).not.toContain("unsafe-inline");
+    }
+    const nonces = policies.map(({ policy }) => policy.match(/'nonce-([^']+)'/)?.[1]);
+    expect(new Set(nonces).size).toBe(nonces.length);
+  });
+
+  test("attack: script injected into a page's markup does not run, and the page still works", async ({ page }) => {
+    // What stored or reflected XSS would do: markup with a script and an event handler, served as ours.
+    await page.route("**/sign-in", async (route) => {
+      const answer = await route.fetch();
+      const html = (await answer.text()).replace(
+        "<body",
+        '<script>window.injected = "script"</script><img src="/nothing-here" onerror="window.injected = \'handler\'" alt=""><body',
+      );
+      await route.fulfill({ response: answer, body: html });
+    });
+    const refused: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/.test(message.text())) refused.push(message.text());
+    });
+    await page.goto("/sign-in");
+    await waitForHydration(page);
+    expect(await page.evaluate(() => (window as { injected?: string }).injected)).toBeUndefined();
+    expect(refused.length).toBeGreaterThan(0);
+    // Next's own scripts carry the nonce: the form is interactive.
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
   });
 });
