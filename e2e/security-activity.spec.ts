@@ -45,8 +45,10 @@ test.describe("security activity", () => {
     await expect(entries.nth(0)).toContainText("Password changed");
     await expect(entries.nth(1)).toContainText("Signed in");
     await expect(entries.nth(1)).toContainText("Firefox 133 on Linux · 127.0.0.1");
-    // This browser's own sign-in, and before it the one the verification link made.
+    // This browser's own sign-in (its session was replaced by the password change, and is still
+    // this device), and before it the one the verification link made.
     await expect(entries.nth(2)).toContainText("Signed in");
+    await expect(entries.nth(2)).toContainText("This device");
     await expect(entries.nth(3)).toContainText("Signed in");
     await expect(entries).toHaveCount(4);
     // The very first sign-in of an account is not news; a browser signing in again is not either.
@@ -107,7 +109,7 @@ test.describe("security activity", () => {
     await expect(page).toHaveURL(/\/two-factor/);
     await page.getByLabel("Authentication code").fill("000000");
     await page.getByRole("button", { name: "Verify" }).click();
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(/That code is not right/);
     await page.getByRole("button", { name: "Use a backup code instead" }).click();
     await page.getByLabel("Backup code").fill(backupCodes[0]!);
     await page.getByRole("button", { name: "Verify" }).click();

@@ -82,6 +82,9 @@ async function recordOutcome(ctx: HookContext, findSession: FindSession) {
 
   const type = SESSION_EVENTS[path];
   if (!type || failed) return;
+  // Changing the password with "sign out other devices" replaces the caller's session too.
+  const before = ctx.context.session?.session.id;
+  if (path === "/change-password" && newSession && before && before !== newSession.session.id) await moveSignInToSession(before, newSession.session.id);
   // With the mailed token, /delete-user is the deletion itself: nobody is left to record it for.
   if (path === "/delete-user" && (ctx.body as { token?: unknown } | undefined)?.token) return;
   const userId = await sessionUserId();
