@@ -151,8 +151,12 @@ test.describe("two-factor authentication", () => {
     await expect(saved.getByRole("button", { name: "Print" })).toBeVisible();
     const download = page.waitForEvent("download");
     await saved.getByRole("button", { name: "Download .txt" }).click();
-    const text = readFileSync((await (await download).path())!, "utf8");
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("bastion-backup-codes.txt");
+    const text = readFileSync((await file.path())!, "utf8");
     for (const code of await codes.allTextContents()) expect(text).toContain(code.trim());
+    // Done with the file: the browser context should not have a download left to settle when it closes.
+    await file.delete();
 
     const done = saved.getByRole("button", { name: "Done" });
     await expect(done).toBeDisabled();

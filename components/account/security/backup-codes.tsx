@@ -11,12 +11,10 @@ export function BackupCodes({ codes, appName, onDone }: { codes: string[]; appNa
   const text = `${appName} backup codes\nEach code signs you in once, when you cannot use your authenticator app.\n\n${codes.join("\n")}\n`;
 
   const download = () => {
-    const url = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
-    const link = Object.assign(document.createElement("a"), { href: url, download: `${appName.toLowerCase()}-backup-codes.txt` });
-    link.click();
-    // Revoked once the browser has had time to start reading it: revoking in the same task can cut
-    // the download off in some browsers.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    // A data: URL rather than a blob: one, which has to be revoked at the right moment (too early cuts
+    // the download off; the browser's download of a blob URL also outlived its page in our tests).
+    const href = `data:text/plain;charset=utf-8,${encodeURIComponent(text)}`;
+    Object.assign(document.createElement("a"), { href, download: `${appName.toLowerCase()}-backup-codes.txt` }).click();
   };
 
   return (
