@@ -81,6 +81,9 @@ export async function recordSecurityEvent({ userId, type, device, sessionId, det
  * the account in the retention window, though not for the account's very first sign-in.
  */
 export async function recordSignIn(userId: string, session: { id: string; ipAddress?: string | null; userAgent?: string | null }) {
+  // better-auth writes the session cookie again on some requests of a signed-in person (opening an
+  // email-change link): the same session, already recorded.
+  if ((await db.securityEvent.count({ where: { userId, type: "sign_in", sessionId: session.id } })) > 0) return;
   const device = { ipAddress: session.ipAddress ?? null, userAgent: session.userAgent ?? null };
   const since = retentionCutoff();
   const [earlierSignIns, fromThisBrowser] = await Promise.all([
