@@ -49,6 +49,12 @@ test.describe("connected accounts", () => {
     await expect(card(page).getByRole("status")).toHaveText(`${OIDC_CLIENT.name} is no longer linked.`);
     await expect(row).toHaveCount(0);
     expect((await accountsOf(user.email)).map((account) => account.providerId)).toEqual(["credential"]);
+
+    await page.goto("/account/security");
+    const activity = page.getByRole("list", { name: "Security activity, newest first" }).getByRole("listitem");
+    await expect(activity.nth(0)).toContainText(`Account disconnected${OIDC_CLIENT.name}`);
+    await expect(activity.nth(1)).toContainText("Signed in");
+    await expect(activity.nth(2)).toContainText(`Account connected${OIDC_CLIENT.name}`);
   });
 
   test("someone who signed up with the provider cannot unlink their last way in, even racing, and can set a password by mail", async ({ page, mailbox }) => {

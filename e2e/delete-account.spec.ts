@@ -32,6 +32,10 @@ test.describe("deleting the account", () => {
     const elsewhere = await (await browser.newContext()).newPage();
     await signIn(elsewhere, user).catch(() => undefined);
     const before = await rowsOf(user.email);
+    const [{ id: userId }] = (await query<{ id: string }>('select id from "user" where email = ?', [user.email])) as [{ id: string }];
+    const eventsOf = async () => Number((await query<{ n: number }>('select count(*) as n from security_event where "userId" = ?', [userId]))[0]!.n);
+    const eventsBefore = await eventsOf();
+    expect(eventsBefore).toBeGreaterThan(0);
     expect(before).toMatchObject({ user: 1, account: 1, twoFactor: 1 });
     expect(before.verification).toBeGreaterThan(0);
 
@@ -46,13 +50,18 @@ test.describe("deleting the account", () => {
     await expect(card.getByRole("status")).toContainText(`We have sent a link to ${user.email}`);
 
     const mail = await mailbox.waitFor(user.email, DELETE_MAIL);
-    // Asking changes nothing but the one-time token it mailed.
+    expect(mail.text).toContain("IP address: 127.0.0.1");
+    // Asking changes nothing but the one-time token it mailed, and its entry in the activity.
     expect(await rowsOf(user.email)).toEqual({ ...before, verification: before.verification + 1 });
+    expect(await eventsOf()).toBe(eventsBefore + 1);
+    await page.goto("/account/security");
+    await expect(page.getByRole("list", { name: "Security activity, newest first" }).getByRole("listitem").first()).toContainText("Account deletion requested");
 
     await page.goto(mail.link);
     await expect(page).toHaveURL(/\/goodbye$/);
     await expect(page.getByRole("heading", { name: "Your account has been deleted" })).toBeVisible();
     expect(await rowsOf(user.email)).toEqual({ user: 0, session: 0, account: 0, twoFactor: 0, verification: 0 });
+    expect(await eventsOf()).toBe(0);
     const sessionCookies = (await page.context().cookies()).filter((cookie) => cookie.name.includes("session_token"));
     expect(sessionCookies.map((cookie) => cookie.value).filter(Boolean)).toEqual([]);
 

@@ -129,6 +129,11 @@ test.describe("security activity", () => {
     await expect(entries.nth(4)).toContainText("Signed in");
     await expect(entries).toHaveCount(6);
 
+    const regenerated = await page.request.post("/api/auth/two-factor/generate-backup-codes", { data: { password: user.password }, headers: sameOrigin() });
+    expect(regenerated.ok()).toBe(true);
+    await page.reload();
+    await expect(entries.nth(0)).toContainText("Backup codes regenerated");
+
     await page.getByRole("button", { name: "Disable" }).click();
     const disable = page.getByRole("dialog", { name: "Disable two-factor authentication" });
     await disable.getByLabel("Password").fill(user.password);
@@ -136,6 +141,31 @@ test.describe("security activity", () => {
     await mailbox.waitFor(user.email, /Two-factor authentication is off/);
     await page.reload();
     await expect(entries.nth(0)).toContainText("Two-factor authentication turned off");
+  });
+});
+
+test.describe("security activity, the rest of the list", () => {
+  test("an email change, requested and completed, and devices signed out are listed; the old address is told where from", async ({ browser, signedInPage: page, user, mailbox }) => {
+    const newEmail = `moved-${user.email}`;
+    const requested = await page.request.post("/api/auth/change-email", { data: { newEmail, callbackURL: "/account/profile" }, headers: sameOrigin() });
+    expect(requested.ok()).toBe(true);
+    const link = await mailbox.waitFor(newEmail, /Confirm your new email/);
+    await page.goto(link.link);
+    const told = await mailbox.waitFor(user.email, /email address was changed/);
+    expect(told.text).toContain("IP address: 127.0.0.1");
+    expect(told.text).toMatch(/Device: \S+/);
+
+    const elsewhere = await otherDevice(browser, { ...user, email: newEmail }, FIREFOX_ON_LINUX);
+    expect((await page.request.delete("/api/account/sessions", { headers: sameOrigin() })).ok()).toBe(true);
+
+    await page.goto("/account/security");
+    const entries = activity(page);
+    // The other device, and the session the verification link started for the test's own client.
+    await expect(entries.nth(0)).toContainText("Signed out a device2 other devices");
+    await expect(entries.nth(1)).toContainText("Signed inFirefox 133 on Linux");
+    await expect(entries.nth(2)).toContainText(`Email address changed${newEmail}`);
+    await expect(entries.nth(3)).toContainText(`Email change requested${newEmail}`);
+    await elsewhere.context().close();
   });
 });
 

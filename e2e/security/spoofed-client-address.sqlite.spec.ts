@@ -32,6 +32,15 @@ async function startServer(env: Record<string, string> = {}) {
   return { ...server, databaseUrl };
 }
 
+/** A new account on that server, signed in by its verification link: the session cookie. */
+async function signedUpAndVerified(baseURL: string) {
+  const person = newUserDetails();
+  await fetch(`${baseURL}/api/auth/sign-up/email`, { method: "POST", headers: { "content-type": "application/json", origin: baseURL }, body: JSON.stringify(person) });
+  const verification = await new Mailbox().waitFor(person.email, /Verify your email/);
+  const verified = await fetch(verification.link, { redirect: "manual" });
+  return verified.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+}
+
 const signInFrom = (baseURL: string, forwardedFor: string, email = "nobody@bastion.test") =>
   fetch(`${baseURL}/api/auth/sign-in/email`, {
     method: "POST",
@@ -45,6 +54,20 @@ test.describe("attack: a new X-Forwarded-For on every request", () => {
   test("without a trusted proxy the header is ignored: the connection's address is the client, and its limit holds", async () => {
     const server = await startServer();
     try {
+      // Our own routes count the same way: three password changes per 10 s for one client.
+      const session = await signedUpAndVerified(server.baseURL);
+      const changes = [];
+      for (let i = 1; i <= 4; i++) {
+        const answer = await fetch(`${server.baseURL}/api/auth/users/me/password`, {
+          method: "PUT",
+          headers: { "content-type": "application/json", origin: server.baseURL, cookie: session, "x-forwarded-for": `198.51.100.${i}` },
+          body: JSON.stringify({ currentPassword: "whatever it was", newPassword: "a brand new passphrase" }),
+        });
+        changes.push(answer.status);
+      }
+      // Refused for want of a step-up token until the limit, then for the limit.
+      expect(changes).toEqual([403, 403, 403, 429]);
+
       const answers = [];
       for (let i = 1; i <= 5; i++) answers.push(await signInFrom(server.baseURL, `203.0.113.${i}`));
       // better-auth allows three sign-in attempts per 10 s per client.
