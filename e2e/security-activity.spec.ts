@@ -1,18 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { query } from "./fixtures/database";
-import { createVerifiedUser, expect, sameOrigin, signIn, test, type TestUser } from "./fixtures";
+import { FIREFOX_ON_LINUX, createVerifiedUser, expect, otherDevice, sameOrigin, signIn, test } from "./fixtures";
 import { enableTwoFactor, signInWithPassword } from "./fixtures/two-factor";
-
-const FIREFOX_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
-
-/** A second browser, signed in as the same person: another device. */
-async function otherDevice(browser: Browser, user: TestUser, userAgent?: string) {
-  const context = await browser.newContext({ userAgent });
-  const page = await context.newPage();
-  await signIn(page, user);
-  return page;
-}
 
 const activity = (page: Page) => page.getByRole("list", { name: "Security activity, newest first" }).getByRole("listitem");
 

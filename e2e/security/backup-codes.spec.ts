@@ -1,15 +1,6 @@
-import type { Browser } from "@playwright/test";
 import { query } from "../fixtures/database";
-import { expect, sameOrigin, test, type TestUser } from "../fixtures";
-import { enableTwoFactor } from "../fixtures/two-factor";
-
-/** A browser that has passed the password step and now holds only the two-factor cookie. */
-async function atSecondStep(browser: Browser, baseURL: string, user: TestUser) {
-  const context = await browser.newContext({ baseURL });
-  const answer = await context.request.post("/api/auth/sign-in/email", { data: { email: user.email, password: user.password }, headers: sameOrigin() });
-  expect(await answer.json()).toMatchObject({ twoFactorRedirect: true });
-  return context;
-}
+import { expect, sameOrigin, test } from "../fixtures";
+import { atSecondStep, enableTwoFactor } from "../fixtures/two-factor";
 
 const sendBackupCode = (context: Awaited<ReturnType<typeof atSecondStep>>, code: string) =>
   context.request.post("/api/auth/two-factor/verify-backup-code", { data: { code }, headers: sameOrigin() });

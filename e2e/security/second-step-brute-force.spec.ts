@@ -1,18 +1,10 @@
-import type { Browser } from "@playwright/test";
-import { expect, sameOrigin, test, type TestUser } from "../fixtures";
-import { enableTwoFactor, freshTotpCode, totpCode } from "../fixtures/two-factor";
+import { expect, sameOrigin, test } from "../fixtures";
+import { atSecondStep, enableTwoFactor, freshTotpCode, totpCode } from "../fixtures/two-factor";
 
 /** A code that is none of the ones the server would take around now. */
 function wrongCode(secret: string) {
   const near = [-1, 0, 1, 2].map((steps) => totpCode(secret, Date.now() + steps * 30_000));
   return ["000000", "111111", "222222", "333333", "444444"].find((code) => !near.includes(code))!;
-}
-
-async function atSecondStep(browser: Browser, baseURL: string, user: TestUser) {
-  const context = await browser.newContext({ baseURL });
-  const answer = await context.request.post("/api/auth/sign-in/email", { data: { email: user.email, password: user.password }, headers: sameOrigin() });
-  expect(await answer.json()).toMatchObject({ twoFactorRedirect: true });
-  return context;
 }
 
 /**

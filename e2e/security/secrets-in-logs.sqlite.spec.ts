@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { newUserDetails } from "../fixtures";
 import { Mailbox } from "../fixtures/mailbox";
 import { totpCode } from "../fixtures/two-factor";
-import { e2eSettings, freePort } from "../support/settings";
-import { spawnProductionServer, stop } from "../support/production-server";
+import { startServerOnOwnDatabase, stop } from "../support/production-server";
 
 /**
  * Attack: reading the server's logs (a log service, a shared terminal, a support bundle) for
@@ -15,23 +13,11 @@ import { spawnProductionServer, stop } from "../support/production-server";
  */
 test("the server's logs never contain a password, token, code or secret", async () => {
   test.setTimeout(120_000);
-  const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
   const secret = `log-test-secret-${randomUUID()}`;
-  const server = await spawnProductionServer(
-    {
-      DATABASE_URL: `file:${join(process.env.E2E_RUN_DIRECTORY!, `logs-${randomUUID()}.db`)}`,
-      BETTER_AUTH_URL: baseURL,
-      BETTER_AUTH_SECRET: secret,
-      SMTP_URL: `smtp://127.0.0.1:${e2eSettings().smtpPort}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      RATE_LIMIT_SCALE: "100",
-    },
-    port,
-  );
+  const server = await startServerOnOwnDatabase({ BETTER_AUTH_SECRET: secret, RATE_LIMIT_SCALE: "100" });
+  const { baseURL } = server;
   const secrets: string[] = [secret];
   try {
-    await expect.poll(() => fetch(`${baseURL}/api/health`).then((answer) => answer.status, () => 0), { timeout: 60_000 }).toBe(200);
     const mailbox = new Mailbox();
     let cookie = "";
     const call = async (method: string, path: string, body?: unknown) => {

@@ -1,11 +1,8 @@
-import { randomUUID } from "node:crypto";
-import { join } from "node:path";
 import { newUserDetails } from "../fixtures";
 import { query } from "../fixtures/database";
 import { Mailbox } from "../fixtures/mailbox";
 import { expect, test } from "@playwright/test";
-import { e2eSettings, freePort } from "../support/settings";
-import { spawnProductionServer, stop } from "../support/production-server";
+import { startServerOnOwnDatabase, stop } from "../support/production-server";
 
 /**
  * Attack: every request names a different client in X-Forwarded-For, so that per-address limits
@@ -14,24 +11,6 @@ import { spawnProductionServer, stop } from "../support/production-server";
  * databases of their own; the file runs once, in the SQLite project, as nothing in it depends on
  * the suite's database.
  */
-async function startServer(env: Record<string, string> = {}) {
-  const port = await freePort();
-  const databaseUrl = `file:${join(process.env.E2E_RUN_DIRECTORY!, `address-${randomUUID()}.db`)}`;
-  const server = await spawnProductionServer(
-    {
-      DATABASE_URL: databaseUrl,
-      BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
-      BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-      SMTP_URL: `smtp://127.0.0.1:${e2eSettings().smtpPort}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...env,
-    },
-    port,
-  );
-  await expect.poll(() => fetch(`${server.baseURL}/api/health`).then((answer) => answer.status, () => 0), { timeout: 60_000 }).toBe(200);
-  return { ...server, databaseUrl };
-}
-
 /** A new account on that server, signed in by its verification link: the session cookie. */
 async function signedUpAndVerified(baseURL: string) {
   const person = newUserDetails();
@@ -52,7 +31,7 @@ test.describe("attack: a new X-Forwarded-For on every request", () => {
   test.setTimeout(120_000);
 
   test("without a trusted proxy the header is ignored: the connection's address is the client, and its limit holds", async () => {
-    const server = await startServer();
+    const server = await startServerOnOwnDatabase();
     try {
       // Our own routes count the same way: three password changes per 10 s for one client.
       const session = await signedUpAndVerified(server.baseURL);
@@ -80,7 +59,7 @@ test.describe("attack: a new X-Forwarded-For on every request", () => {
   });
 
   test("behind a trusted proxy the address it forwards is the client's, for limits, sessions and the activity log", async () => {
-    const server = await startServer({ TRUSTED_PROXIES: "127.0.0.1" });
+    const server = await startServerOnOwnDatabase({ TRUSTED_PROXIES: "127.0.0.1" });
     try {
       // Each address has an allowance of its own: the proxy vouches for them.
       const answers = [];

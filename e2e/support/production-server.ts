@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { freePort } from "./settings";
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { expect } from "@playwright/test";
+import { e2eSettings, freePort } from "./settings";
 
 /**
  * Starts the production build exactly as `npm start` and the Docker image do (`node scripts/start.mjs`:
@@ -29,4 +32,26 @@ export async function stop(child: ChildProcess) {
   if (child.exitCode !== null) return;
   child.kill();
   await new Promise((resolve) => child.on("exit", resolve));
+}
+
+/**
+ * A production server on a SQLite file of its own, answering on /api/health: for tests that must read
+ * its output or run it with settings the suite's servers do not have (real rate limits, say).
+ */
+export async function startServerOnOwnDatabase(env: Record<string, string> = {}) {
+  const port = await freePort();
+  const databaseUrl = `file:${join(process.env.E2E_RUN_DIRECTORY!, `server-${randomUUID()}.db`)}`;
+  const server = await spawnProductionServer(
+    {
+      DATABASE_URL: databaseUrl,
+      BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+      BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      SMTP_URL: `smtp://127.0.0.1:${e2eSettings().smtpPort}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
+    },
+    port,
+  );
+  await expect.poll(() => fetch(`${server.baseURL}/api/health`).then((answer) => answer.status, () => 0), { timeout: 60_000 }).toBe(200);
+  return { ...server, databaseUrl };
 }
