@@ -45,6 +45,10 @@ const SESSION_EVENTS: Record<string, SecurityEventType> = {
   "/delete-user": "deletion_requested",
 };
 
+/** Whether a request to this path can be a security event: most requests (get-session) are not. */
+const mayRecord = (path: string) =>
+  path.startsWith("/two-factor/verify-") || SIGN_IN_PATHS.some((prefix) => path.startsWith(prefix)) || path in SESSION_EVENTS;
+
 async function recordOutcome(ctx: HookContext, findSession: FindSession) {
   const sessionUserId = async () => ctx.context.session?.user.id ?? (ctx.headers ? (await findSession(ctx.headers))?.user.id : null) ?? null;
   const path = ctx.path ?? "";
@@ -112,7 +116,7 @@ export function securityActivity({ findSession }: { findSession: FindSession }) 
       ],
       after: [
         {
-          matcher: () => true,
+          matcher: (ctx) => mayRecord(ctx.path ?? ""),
           handler: createAuthMiddleware(async (ctx) => {
             // The action has happened by now: a failure to record it must not answer as if it had not.
             await recordOutcome(ctx, findSession).catch((error: unknown) => {
