@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { query } from "./fixtures/database";
 import { FIREFOX_ON_LINUX, createVerifiedUser, expect, otherDevice, sameOrigin, signIn, signOutWithButton, test } from "./fixtures";
-import { enableTwoFactor, freshTotpCode, readBackupCodes, signInWithPassword, totpCode } from "./fixtures/two-factor";
+import { enableTwoFactor, freshTotpCode, openBackupCodesDialog, readBackupCodes, signInWithPassword, totpCode } from "./fixtures/two-factor";
 
 const SAFARI_ON_IPHONE =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
@@ -169,16 +169,7 @@ test.describe("two-factor authentication", () => {
     try {
       const page = await (await browser.newContext({ baseURL, acceptDownloads: true })).newPage();
       await signIn(page, user);
-      await page.goto("/account/security");
-      await page.getByRole("button", { name: "Enable two-factor authentication" }).click();
-      const passwordDialog = page.getByRole("dialog", { name: "Enable two-factor authentication" });
-      await passwordDialog.getByLabel("Password").fill(user.password);
-      await passwordDialog.getByRole("button", { name: "Continue" }).click();
-      const scan = page.getByRole("dialog", { name: "Scan the QR code" });
-      const secret = (await scan.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
-      await scan.getByLabel("6-digit code").fill(await freshTotpCode(secret));
-      await scan.getByRole("button", { name: "Verify" }).click();
-      const saved = page.getByRole("dialog", { name: "Save your backup codes" });
+      const { saved } = await openBackupCodesDialog(page, user);
       const codes = await readBackupCodes(saved);
 
       const download = page.waitForEvent("download");
