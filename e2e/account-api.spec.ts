@@ -2,61 +2,11 @@ import { createHash, randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import sharp from "sharp";
 import { query } from "./fixtures/database";
-import { createVerifiedUser, expect, test, type TestUser } from "./fixtures";
+import { createVerifiedUser, expect, test } from "./fixtures";
 import { enableTwoFactor, freshTotpCode, totpCode } from "./fixtures/two-factor";
 import { OIDC_CLIENT, OIDC_IDENTITY_COOKIE, type OidcIdentity } from "./support/oidc-provider.mjs";
-import { e2eSettings } from "./support/settings";
-
-// The API is called the way a script calls it: plain HTTP with a bearer token and no cookie jar.
-const baseURL = () => String(test.info().project.use.baseURL);
-
-type Call = { token?: string; stepUp?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> };
-
-async function call(method: string, path: string, { token, stepUp, json, body, headers = {} }: Call = {}) {
-  const response = await fetch(`${baseURL()}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(stepUp ? { "x-step-up-token": stepUp } : {}),
-      ...(json !== undefined ? { "content-type": "application/json" } : {}),
-      ...headers,
-    },
-    body: json !== undefined ? JSON.stringify(json) : body,
-    redirect: "manual",
-  });
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    parsed = text;
-  }
-  return { status: response.status, body: parsed as Record<string, unknown> & { error?: { code: string; message: string } }, headers: response.headers };
-}
-
-/**
- * Signs in as an API client does and returns the bearer token from set-auth-token. Node's fetch sends
- * Sec-Fetch-Mode like a browser, so better-auth wants an Origin from it; curl needs none.
- */
-async function bearerToken(user: TestUser): Promise<string> {
-  const response = await fetch(`${baseURL()}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: baseURL() },
-    body: JSON.stringify({ email: user.email, password: user.password }),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
-  const token = response.headers.get("set-auth-token");
-  expect(token).toBeTruthy();
-  return token!;
-}
-
-async function stepUpToken(token: string, password: string, code?: string): Promise<string> {
-  const answer = await call("POST", "/api/auth/users/me/step-up", { token, json: { password, ...(code ? { code } : {}) } });
-  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  return answer.body.token as string;
-}
-
-const errorCode = (answer: { body: { error?: { code: string } } }) => answer.body.error?.code;
+import { baseURL, bearerToken, call, errorCode, stepUpToken } from "./support/api";
+import { E2E_SECRET, e2eSettings } from "./support/settings";
 
 async function storedUser(email: string) {
   const [row] = await query<{ name: string; email: string }>('select name, email from "user" where email = ?', [email]);
@@ -72,7 +22,7 @@ test.describe("REST API: profile", () => {
     expect(typeof me.body.id).toBe("string");
     expect(new Date(me.body.createdAt as string).getTime()).toBeGreaterThan(Date.now() - 10 * 60_000);
 
-    const unknown = await call("GET", "/api/auth/users/me/sessions", { token });
+    const unknown = await call("GET", "/api/auth/users/me/no-such-thing", { token });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error?.code).toBe("NOT_FOUND");
 
@@ -199,7 +149,7 @@ test.describe("REST API: step-up", () => {
 
     // A token the server itself would have issued eleven minutes ago (same key, see lib/account/step-up.ts).
     const [session] = await query<{ id: string; userId: string }>('select s.id, s."userId" from session s where s.token = ?', [token.split(".")[0]!]);
-    const key = createHash("sha256").update("bastion step-up token\0e2e-secret-e2e-secret-e2e-secret-e2e-secret").digest();
+    const key = createHash("sha256").update(`bastion step-up token\0${E2E_SECRET}`).digest();
     const issuedAt = Math.floor(Date.now() / 1000) - 11 * 60;
     const expired = await new SignJWT({ sid: session!.id })
       .setProtectedHeader({ alg: "HS256" })
@@ -307,14 +257,26 @@ test.describe("the OpenAPI document", () => {
     expect(operations.sort()).toEqual(
       [
         "POST /api/auth/sign-in/email",
+        "POST /api/auth/two-factor/verify-totp",
+        "POST /api/auth/sign-out",
         "GET /api/auth/users/me",
         "PUT /api/auth/users/me",
         "DELETE /api/auth/users/me",
-        "PUT /api/auth/users/me/email",
-        "PUT /api/auth/users/me/password",
         "PUT /api/auth/users/me/avatar",
         "DELETE /api/auth/users/me/avatar",
+        "PUT /api/auth/users/me/email",
+        "DELETE /api/auth/users/me/email",
+        "PUT /api/auth/users/me/password",
         "POST /api/auth/users/me/step-up",
+        "POST /api/auth/two-factor/enable",
+        "POST /api/auth/two-factor/disable",
+        "POST /api/auth/two-factor/generate-backup-codes",
+        "GET /api/auth/users/me/sessions",
+        "DELETE /api/auth/users/me/sessions",
+        "DELETE /api/auth/users/me/sessions/{id}",
+        "DELETE /api/auth/users/me/connections/{id}",
+        "GET /api/auth/users/me/activity",
+        "POST /api/auth/users/me/activity/{id}/report",
       ].sort(),
     );
     // Every documented path answers something other than 404 or 405 for its documented methods.

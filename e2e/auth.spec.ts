@@ -109,7 +109,9 @@ test.describe("signing up and in", () => {
       headers: sameOrigin(),
     });
     expect(response.status()).toBe(400);
-    expect(await response.json()).toMatchObject({ message: "Remove control or text-direction characters from your name." });
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(error.message).toBe("Remove control or text-direction characters from your name.");
     expect(await query('select id from "user" where email = ?', [user.email])).toEqual([]);
   });
 });

@@ -53,7 +53,7 @@ test.describe("profile picture", () => {
 
     // A new picture gets a new address; the old one is gone.
     const png = await sharp({ create: { width: 300, height: 300, channels: 4, background: "#3366ff" } }).png().toBuffer();
-    const replaced = await page.request.put("/api/account/avatar", { data: png, headers: { ...sameOrigin(), "content-type": "image/png" } });
+    const replaced = await page.request.put("/api/auth/users/me/avatar", { data: png, headers: { ...sameOrigin(), "content-type": "image/png" } });
     expect(replaced.status()).toBe(200);
     const { image: second } = await replaced.json();
     expect(second).not.toBe(image);
@@ -72,7 +72,7 @@ test.describe("profile picture", () => {
     await page.getByTestId("avatar-input").setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: huge });
     await expect(page.getByRole("main").getByRole("alert")).toHaveText(TOO_LARGE);
 
-    const response = await page.request.put("/api/account/avatar", { data: huge, headers: { ...sameOrigin(), "content-type": "image/png" } });
+    const response = await page.request.put("/api/auth/users/me/avatar", { data: huge, headers: { ...sameOrigin(), "content-type": "image/png" } });
     expect(response.status()).toBe(413);
     expect(await response.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: TOO_LARGE } });
     expect(await storedAvatar(user.email)).toEqual({ image: null, avatars: 0 });
@@ -87,7 +87,7 @@ test.describe("profile picture", () => {
       { name: "polyglot", type: "image/png", data: Buffer.concat([png.subarray(0, 16), Buffer.from("<html><script>alert(1)</script></html>")]) },
     ];
     for (const fake of fakes) {
-      const response = await page.request.put("/api/account/avatar", { data: fake.data, headers: { ...sameOrigin(), "content-type": fake.type } });
+      const response = await page.request.put("/api/auth/users/me/avatar", { data: fake.data, headers: { ...sameOrigin(), "content-type": fake.type } });
       expect(response.status(), fake.name).toBe(415);
       expect(await response.json()).toEqual({ error: { code: "UNSUPPORTED_MEDIA_TYPE", message: WRONG_TYPE } });
     }
@@ -103,9 +103,9 @@ test.describe("profile picture", () => {
   test("only the signed-in person can change their picture, and only from this site", async ({ browser, signedInPage: page }) => {
     const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#fff" } }).png().toBuffer();
     const stranger = await browser.newContext();
-    expect((await stranger.request.put("/api/account/avatar", { data: png, headers: { ...sameOrigin(), "content-type": "image/png" } })).status()).toBe(401);
+    expect((await stranger.request.put("/api/auth/users/me/avatar", { data: png, headers: { ...sameOrigin(), "content-type": "image/png" } })).status()).toBe(401);
     await stranger.close();
-    const crossSite = await page.request.put("/api/account/avatar", { data: png, headers: { origin: "https://evil.example", "content-type": "image/png" } });
+    const crossSite = await page.request.put("/api/auth/users/me/avatar", { data: png, headers: { origin: "https://evil.example", "content-type": "image/png" } });
     expect(crossSite.status()).toBe(403);
   });
 });

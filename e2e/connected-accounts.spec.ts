@@ -79,7 +79,7 @@ test.describe("connected accounts", () => {
     await expect(card(page).getByRole("status")).toHaveText("Account linked.");
     const accounts = await accountsOf(identity.email);
     expect(accounts).toHaveLength(2);
-    const answers = await Promise.all(accounts.map((account) => page.request.delete(`/api/account/connections/${account.id}`, { headers: sameOrigin() })));
+    const answers = await Promise.all(accounts.map((account) => page.request.delete(`/api/auth/users/me/connections/${account.id}`, { headers: sameOrigin() })));
     expect(answers.map((answer) => answer.status()).sort()).toEqual([204, 409]);
     expect(await accountsOf(identity.email)).toHaveLength(1);
 
@@ -107,7 +107,7 @@ test.describe("connected accounts", () => {
     await expect(otherPage).toHaveURL(/\/account\/profile$/);
     const [account] = await accountsOf(identity.email);
 
-    const attempt = await page.request.delete(`/api/account/connections/${account!.id}`, { headers: sameOrigin() });
+    const attempt = await page.request.delete(`/api/auth/users/me/connections/${account!.id}`, { headers: sameOrigin() });
     expect(attempt.status()).toBe(404);
     expect(await accountsOf(identity.email)).toHaveLength(1);
     const viaBetterAuth = await page.request.post("/api/auth/unlink-account", { data: { accountId: account!.id }, headers: sameOrigin() });

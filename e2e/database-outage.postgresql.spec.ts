@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { query } from "./fixtures/database";
 import { newUserDetails } from "./fixtures";
 import { Mailbox } from "./fixtures/mailbox";
-import { appFor, e2eSettings, freePort } from "./support/settings";
+import { appFor, E2E_SECRET, e2eSettings, freePort } from "./support/settings";
 import { seriousViolations } from "./support/axe";
 import { colorSchemes } from "./support/pages";
 import { spawnProductionServer, stop } from "./support/production-server";
@@ -60,7 +60,7 @@ test.describe("when PostgreSQL goes away", () => {
       {
         DATABASE_URL: relayed.toString(),
         BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
-        BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+        BETTER_AUTH_SECRET: E2E_SECRET,
         SMTP_URL: `smtp://127.0.0.1:${e2eSettings().smtpPort}`,
         NEXT_TELEMETRY_DISABLED: "1",
         // Rate limits live in the database this server shares with the suite's own, which has raised them.

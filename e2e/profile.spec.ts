@@ -56,11 +56,11 @@ test.describe("profile", () => {
     ]) {
       const response = await update({ name });
       expect(response.status(), JSON.stringify(name)).toBe(400);
-      expect(await response.json()).toMatchObject({ code: "INVALID_INPUT", message });
+      expect(await response.json()).toMatchObject({ error: { code: "INVALID_INPUT", message } });
     }
     const offSite = await update({ image: "https://evil.example/tracker.png" });
     expect(offSite.status()).toBe(400);
-    expect(await offSite.json()).toMatchObject({ code: "INVALID_INPUT", message: "Upload a picture from your profile page instead." });
+    expect(await offSite.json()).toMatchObject({ error: { code: "INVALID_INPUT", message: "Upload a picture from your profile page instead." } });
     expect(await storedUser(user.email)).toEqual({ name: user.name, image: null });
 
     const trimmed = await update({ name: "  Grace Hopper " });
@@ -139,7 +139,7 @@ test.describe("changing the email address", () => {
 
     const invalid = await page.request.post("/api/auth/change-email", { data: { newEmail: "nope" }, headers: sameOrigin() });
     expect(invalid.status()).toBe(400);
-    expect(await invalid.json()).toMatchObject({ code: "INVALID_INPUT", message: "Enter a valid email address." });
+    expect(await invalid.json()).toMatchObject({ error: { code: "INVALID_INPUT", message: "Enter a valid email address." } });
     expect(mailbox.all(other.email)).toHaveLength(mailsBefore);
   });
 });

@@ -82,7 +82,7 @@ test.describe("security activity", () => {
     await expect(entries.first()).toContainText("198.51.100.9");
 
     // The next event drops what is past retention from the database, not only from the page.
-    await page.request.delete("/api/account/sessions", { headers: sameOrigin() });
+    await page.request.delete("/api/auth/users/me/sessions", { headers: sameOrigin() });
     await signIn(page, user);
     const [old] = await query<{ count: number }>('select count(*) as count from security_event where "userId" = ? and "ipAddress" = ?', [id, "198.51.100.91"]);
     expect(Number(old!.count)).toBe(0);
@@ -146,7 +146,7 @@ test.describe("security activity, the rest of the list", () => {
     expect(told.text).toMatch(/Device: \S+/);
 
     const elsewhere = await otherDevice(browser, { ...user, email: newEmail }, FIREFOX_ON_LINUX);
-    expect((await page.request.delete("/api/account/sessions", { headers: sameOrigin() })).ok()).toBe(true);
+    expect((await page.request.delete("/api/auth/users/me/sessions", { headers: sameOrigin() })).ok()).toBe(true);
 
     await page.goto("/account/security");
     const entries = activity(page);
@@ -209,15 +209,15 @@ test.describe("This wasn't me", () => {
     const otherPage = await otherDevice(browser, other);
     const [theirSignIn] = await query<{ id: string }>('select e.id from security_event e join "user" u on u.id = e."userId" where u.email = ? and e.type = ?', [other.email, "sign_in"]);
 
-    const answer = await page.request.post(`/api/account/activity/${theirSignIn!.id}/report`, { headers: sameOrigin() });
+    const answer = await page.request.post(`/api/auth/users/me/activity/${theirSignIn!.id}/report`, { headers: sameOrigin() });
     expect(answer.status()).toBe(404);
     await otherPage.goto("/account/profile");
     await expect(otherPage.getByRole("heading", { name: "Profile", level: 1 })).toBeVisible();
-    const fromElsewhere = await page.request.post(`/api/account/activity/${theirSignIn!.id}/report`, { headers: { origin: "https://evil.example" } });
+    const fromElsewhere = await page.request.post(`/api/auth/users/me/activity/${theirSignIn!.id}/report`, { headers: { origin: "https://evil.example" } });
     expect(fromElsewhere.status()).toBe(403);
     // `request` opened the other person's verification link, which signed it in: a clean client instead.
     const anonymous = await playwright.request.newContext({ baseURL: String(test.info().project.use.baseURL) });
-    const signedOut = await anonymous.post(`/api/account/activity/${theirSignIn!.id}/report`, { headers: sameOrigin() });
+    const signedOut = await anonymous.post(`/api/auth/users/me/activity/${theirSignIn!.id}/report`, { headers: sameOrigin() });
     expect(signedOut.status()).toBe(401);
     await anonymous.dispose();
     await otherPage.context().close();

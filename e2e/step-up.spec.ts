@@ -88,8 +88,9 @@ test.describe("confirming it's you on the pages", () => {
     const refusals = [
       await page.request.post("/api/auth/change-email", { data: { newEmail: `x-${user.email}` }, headers: sameOrigin() }),
       await page.request.post("/api/auth/delete-user", { data: {}, headers: sameOrigin() }),
-      await page.request.post("/api/auth/revoke-other-sessions", { data: {}, headers: sameOrigin() }),
-      await page.request.delete("/api/account/sessions", { headers: sameOrigin() }),
+      await page.request.post("/api/auth/change-password", { data: { currentPassword: user.password, newPassword: "a stale session's new passphrase" }, headers: sameOrigin() }),
+      await page.request.post("/api/auth/two-factor/disable", { data: { password: user.password }, headers: sameOrigin() }),
+      await page.request.delete("/api/auth/users/me/sessions", { headers: sameOrigin() }),
       await page.request.post("/api/auth/two-factor/enable", { data: { password: user.password }, headers: sameOrigin() }),
     ];
     for (const refusal of refusals) {
@@ -99,7 +100,7 @@ test.describe("confirming it's you on the pages", () => {
     const stepUp = await page.request.post("/api/auth/users/me/step-up", { data: { password: user.password }, headers: sameOrigin() });
     expect(stepUp.status()).toBe(200);
     // The page's cookie now carries the proof, for this session only.
-    expect((await page.request.delete("/api/account/sessions", { headers: sameOrigin() })).status()).toBe(200);
+    expect((await page.request.delete("/api/auth/users/me/sessions", { headers: sameOrigin() })).status()).toBe(200);
     expect((await page.request.post("/api/auth/change-email", { data: { newEmail: `x-${user.email}` }, headers: sameOrigin() })).status()).toBe(200);
   });
 });

@@ -1,97 +1,33 @@
 import "server-only";
 import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
-import { symmetricDecrypt } from "better-auth/crypto";
 import { nextCookies } from "better-auth/next-js";
 import { bearer, genericOAuth, twoFactor } from "better-auth/plugins";
-import type { ZodType } from "zod";
+import { after } from "next/server";
 import { db, provider } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 import { deleteAccountData, DELETE_CONFIRM_PATH } from "@/lib/account/deletion";
-import { STEP_UP_MESSAGES, checkStepUp } from "@/lib/account/step-up";
-import { acceptedStep, claimStep } from "@/lib/account/totp-replay";
+import { totpReplay } from "@/lib/account/totp-replay";
 import { eventFacts, recordSecurityEvent } from "@/lib/account/activity";
-import { hashBackupCode, hashedBackupCodes } from "@/lib/account/backup-codes";
-import { securityActivity, twoFactorSubject, type FindSession } from "@/lib/account/activity-plugin";
+import { backupCodeHashing, hashedBackupCodes } from "@/lib/account/backup-codes";
+import { securityActivity } from "@/lib/account/activity-plugin";
+import { emailChangeFlow, readEmailChangeToken } from "@/lib/account/email-change";
 import { providerName } from "@/lib/auth-providers";
+import type { FindSession } from "@/lib/policy/check";
+import { accountPolicy } from "@/lib/policy/plugin";
+import { signInTime } from "@/lib/policy/sign-in-time";
 import { ipAddressOptions, requestDevice } from "@/lib/request-device";
-import { cancelPendingEmailChange, getPendingEmailChange, readEmailChangeToken, recordPendingEmailChange } from "@/lib/account/email-change";
-import { confirmNewEmailMail, deleteAccountMail, emailChangedMail, existingAccountMail, resetPasswordMail, verifyEmailMail } from "@/lib/mail/templates";
-import { newPasswordSchema } from "@/lib/passwords/common";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, emailSchema, imageUpdateSchema, nameSchema } from "@/lib/validation/user";
+import { confirmNewEmailMail, deleteAccountMail, existingAccountMail, resetPasswordMail, verifyEmailMail } from "@/lib/mail/templates";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validation/user";
 
-// better-auth's own endpoints validate their bodies loosely; these fields must follow the same zod
-// rules as our forms, so the rule lives once, in lib/validation. Every way of choosing a password
-// also refuses the most common ones.
-const bodyRules: Record<string, Record<string, ZodType>> = {
-  "/sign-up/email": { name: nameSchema, password: newPasswordSchema },
-  "/reset-password": { newPassword: newPasswordSchema },
-  "/change-password": { newPassword: newPasswordSchema },
-  "/update-user": { name: nameSchema.optional(), image: imageUpdateSchema },
-  "/change-email": { newEmail: emailSchema },
-};
-
-// better-auth endpoints that hand the account to whoever holds the session: they need step-up
-// (lib/account/step-up). The two-factor ones also take the password in their body; step-up adds the
-// second factor on a stale session. Password change asks for the current password itself, and
-// deletion's mailed link (/delete-user/callback) and sign-in's second step (/two-factor/verify-*) are
-// proof of their own.
-const STEP_UP_PATHS = new Set([
-  "/change-email",
-  "/delete-user",
-  "/link-social",
-  "/revoke-session",
-  "/revoke-sessions",
-  "/revoke-other-sessions",
-  "/two-factor/enable",
-  "/two-factor/disable",
-  "/two-factor/generate-backup-codes",
-]);
-
-async function refuseWithoutStepUp(headers: Headers | undefined) {
-  if (!headers) return;
-  // The session as the endpoint will see it, from the cookie or a bearer token; without one the
-  // endpoint itself answers 401.
-  const session = await auth.api.getSession({ headers });
-  if (!session) return;
-  const failure = await checkStepUp(headers, session, { allowRecentSignIn: true });
-  if (failure) throw new APIError("FORBIDDEN", { code: failure, message: STEP_UP_MESSAGES[failure] });
-}
-
-type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+/**
+ * better-auth, configured. Which endpoints answer, and what each needs, is the action table's
+ * (lib/policy/actions); each rule better-auth lacks is a plugin of its own below.
+ */
 
 // Typed by hand: inferring it from `auth` would make `auth`'s type depend on itself.
 const findSession: FindSession = (headers) => auth.api.getSession({ headers });
-
-/**
- * better-auth accepts a TOTP code for as long as it is in its window (up to 90 seconds), however often
- * it is sent: someone who sees a code typed could use it again. Each code is accepted once here.
- */
-async function refuseReplayedTotp(ctx: HookContext) {
-  const code = (ctx.body as { code?: unknown } | undefined)?.code;
-  if (typeof code !== "string") return;
-  const subject = await twoFactorSubject(ctx, findSession);
-  if (!subject) return;
-  const { userId } = subject;
-  const factor = await db.twoFactor.findFirst({ where: { userId }, select: { secret: true } });
-  if (!factor) return;
-  const step = await acceptedStep(await symmetricDecrypt({ key: ctx.context.secretConfig, data: factor.secret }), code.trim());
-  if (step === null) return;
-  if (!(await claimStep(userId, step))) {
-    // The refusal ends the request before the activity plugin sees it, so it is recorded here.
-    if (subject.signingIn) await recordSecurityEvent({ userId, type: "second_step_failed", device: requestDevice(ctx.headers), detail: "Code already used" });
-    throw new APIError("UNAUTHORIZED", { code: "CODE_ALREADY_USED", message: "This code has already been used." });
-  }
-}
-
-/** better-auth compares the code with the stored hashes (lib/account/backup-codes), so it gets the code's hash. */
-function compareBackupCodeAsHash(body: unknown) {
-  const { code } = (body ?? {}) as { code?: unknown };
-  if (typeof code !== "string") return;
-  return { context: { body: { ...(body as object), code: hashBackupCode(code) } } };
-}
 
 /**
  * Every verification link lands on /verify-email, which says whether it worked. better-auth uses "/"
@@ -103,31 +39,18 @@ function landOnVerifyPage(link: string): string {
   return url.toString();
 }
 
-/** A change-email link works only while that change is still pending: Cancel must mean cancelled. */
-async function refuseCancelledEmailChange(token: unknown, callbackURL: unknown, redirect: (url: string) => Error) {
-  const change = readEmailChangeToken(token);
-  if (!change) return;
-  const pending = await getPendingEmailChange(change.userId);
-  if (pending?.newEmail === change.newEmail) return;
-  // Answer the way better-auth answers any unusable link.
-  if (typeof callbackURL === "string") {
-    const target = new URL(callbackURL, env.BETTER_AUTH_URL);
-    target.searchParams.set("error", "INVALID_TOKEN");
-    throw redirect(`${target.pathname}${target.search}`);
+/**
+ * better-auth's background tasks: its mails go out after the answer, so an answer takes as long for
+ * an address with an account as for one without (reset, change of address). On Vercel, after() keeps
+ * the function alive until they finish.
+ */
+function runAfterAnswer(task: Promise<unknown>) {
+  const logged = task.catch((error: unknown) => console.error("[mail] a background task failed:", error instanceof Error ? error.message : error));
+  try {
+    after(logged);
+  } catch {
+    // Outside a request (a script): the promise runs on its own.
   }
-  throw new APIError("UNAUTHORIZED", { code: "INVALID_TOKEN", message: "Invalid token" });
-}
-
-/** After a change-email link: once the address really changed, end the pending state and tell the old one. */
-async function finishEmailChange(token: unknown, headers: Headers | undefined) {
-  const change = readEmailChangeToken(token);
-  if (!change) return;
-  const user = await db.user.findUnique({ where: { id: change.userId }, select: { email: true, name: true } });
-  if (user?.email !== change.newEmail) return;
-  await cancelPendingEmailChange(change.userId);
-  const device = requestDevice(headers);
-  await recordSecurityEvent({ userId: change.userId, type: "email_changed", device, detail: change.newEmail });
-  await sendMail(change.oldEmail, emailChangedMail(env.APP_NAME, user.name, change.newEmail, `${env.BETTER_AUTH_URL}/forgot-password`, eventFacts(device)));
 }
 
 // Provider sign-ups must not bring a picture from the provider's servers: `image` only ever points
@@ -176,7 +99,7 @@ export const auth = betterAuth({
       await sendMail(user.email, resetPasswordMail(env.APP_NAME, user.name, url));
     },
     onPasswordReset: async ({ user }, request) => {
-      await recordSecurityEvent({ userId: user.id, type: "password_changed", device: requestDevice(request?.headers), detail: "Reset by email link" });
+      await recordSecurityEvent({ userId: user.id, type: "password_changed", device: requestDevice(request?.headers), detail: "It was reset from an emailed link, and every device was signed out" });
     },
     // Sign-up answers the same whether or not the address is registered, so it cannot be used to
     // learn who has an account; the owner of the address is told by mail instead.
@@ -192,9 +115,6 @@ export const auth = betterAuth({
       allowDifferentEmails: true,
     },
   },
-  // Unlinking goes through /api/account/connections, which refuses to remove the last way to sign in
-  // in one statement; better-auth's endpoint checks and deletes in two, so two requests can race.
-  disabledPaths: ["/unlink-account"],
   emailVerification: {
     sendOnSignUp: true,
     sendOnSignIn: true,
@@ -202,14 +122,14 @@ export const auth = betterAuth({
     expiresIn: 60 * 60,
     sendVerificationEmail: async ({ user, url, token }) => {
       // The same sender serves sign-up and a change of address; the reader needs to know which.
-      const mail = readEmailChangeToken(token)
+      const mail = (await readEmailChangeToken(token, env.BETTER_AUTH_SECRET))
         ? confirmNewEmailMail(env.APP_NAME, user.name, url)
         : verifyEmailMail(env.APP_NAME, user.name, landOnVerifyPage(url));
       await sendMail(user.email, mail);
     },
   },
   user: {
-    // The address changes only when the link mailed to the new one is opened (see the hooks below).
+    // The address changes only when the link mailed to the new one is opened (lib/account/email-change).
     changeEmail: { enabled: true },
     deleteUser: {
       enabled: true,
@@ -233,18 +153,15 @@ export const auth = betterAuth({
     // what lets the sessions list say when each device was last active, at one write per hour.
     updateAge: 60 * 60,
   },
-  rateLimit: {
-    // On in every environment, kept in the database so limits hold across restarts and instances.
-    enabled: true,
-    storage: "database",
-    // A test suite sends every request from one address: it may raise the allowance, never remove it.
-    customRules: env.RATE_LIMIT_SCALE === 1 ? undefined : { "/**": (_request, rule) => ({ ...rule, max: rule.max * env.RATE_LIMIT_SCALE }) },
-  },
+  // Limits are the action table's (lib/policy), counted only where they protect something: better-auth's
+  // own limiter would also write a row for every session read.
+  rateLimit: { enabled: false },
   advanced: {
     database: { joins: true },
     // X-Forwarded-For is believed only as far as TRUSTED_PROXIES reaches (scripts/start.mjs puts the
     // connection's own address at its end).
     ipAddress: ipAddressOptions,
+    backgroundTasks: { handler: runAfterAnswer },
   },
   databaseHooks: {
     account: {
@@ -258,43 +175,21 @@ export const auth = betterAuth({
       },
     },
   },
-  hooks: {
-    before: createAuthMiddleware(async (ctx) => {
-      if (ctx.path === "/verify-email") return refuseCancelledEmailChange(ctx.query?.token, ctx.query?.callbackURL, ctx.redirect);
-      if (STEP_UP_PATHS.has(ctx.path)) await refuseWithoutStepUp(ctx.headers);
-      if (ctx.path === "/two-factor/verify-totp") await refuseReplayedTotp(ctx);
-      if (ctx.path === "/two-factor/verify-backup-code") return compareBackupCodeAsHash(ctx.body);
-      const rules = bodyRules[ctx.path];
-      if (!rules) return;
-      const body: Record<string, unknown> = { ...(ctx.body as Record<string, unknown> | undefined) };
-      for (const [field, schema] of Object.entries(rules)) {
-        const result = schema.safeParse(body[field]);
-        if (!result.success) {
-          throw new APIError("BAD_REQUEST", { code: "INVALID_INPUT", message: result.error.issues[0]?.message ?? "Invalid input." });
-        }
-        // Store what the schema produced (a trimmed name), not what was sent.
-        if (field in body) body[field] = result.data;
-      }
-      return { context: { body } };
-    }),
-    after: createAuthMiddleware(async (ctx) => {
-      if (ctx.path === "/change-email" && !isAPIError(ctx.context.returned) && ctx.context.session) {
-        // Recorded whether or not the address belongs to someone else: the answer must not tell.
-        const { newEmail } = ctx.body as { newEmail: string };
-        await recordPendingEmailChange(ctx.context.session.user.id, newEmail);
-        await recordSecurityEvent({ userId: ctx.context.session.user.id, type: "email_change_requested", device: requestDevice(ctx.headers), detail: newEmail });
-      }
-      if (ctx.path === "/verify-email") await finishEmailChange(ctx.query?.token, ctx.headers);
-    }),
-  },
   plugins: [
     ...(oidcProviders.length > 0 ? [genericOAuth({ config: oidcProviders })] : []),
+    // First: what the action table does not name is not served, and what it names gets its proof,
+    // limit and body rules before anything else looks at the request.
+    accountPolicy({ findSession }),
+    signInTime(),
     twoFactor({
       issuer: env.APP_NAME,
       // Codes are secrets: kept only as hashes (lib/account/backup-codes).
       backupCodeOptions: { amount: 10, storeBackupCodes: hashedBackupCodes },
       trustDeviceMaxAge: 30 * 24 * 60 * 60,
     }),
+    totpReplay({ findSession }),
+    backupCodeHashing(),
+    emailChangeFlow(),
     // After twoFactor, so that it sees a sign-in only once the second step is done.
     securityActivity({ findSession }),
     // API clients authenticate with the session token from sign-in's set-auth-token header; only the
@@ -305,4 +200,8 @@ export const auth = betterAuth({
   ],
 } satisfies BetterAuthOptions);
 
-export type Session = typeof auth.$Infer.Session;
+// The plugins' own fields, which better-auth's inference drops from a plugin list built conditionally.
+export type Session = typeof auth.$Infer.Session & {
+  user: { twoFactorEnabled?: boolean | null };
+  session: { signedInAt?: Date | null };
+};

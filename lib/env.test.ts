@@ -24,12 +24,25 @@ describe("parseEnv", () => {
   it("accepts a complete production environment", () => {
     const env = parseEnv({
       NODE_ENV: "production",
-      BETTER_AUTH_SECRET: "x".repeat(32),
+      BETTER_AUTH_SECRET: "Zq3v9Yk1Lw7Rt2Xp5Nc8Hb4Md6Fg0Js1Ae3Ui5Oy7",
       BETTER_AUTH_URL: "https://accounts.example.com",
       SMTP_URL: "smtps://user:pass@smtp.example.com:465",
     });
     expect(env.production).toBe(true);
     expect(env.BETTER_AUTH_URL).toBe("https://accounts.example.com");
+  });
+
+  it("refuses a secret anyone can read or guess, and plain http beyond this machine, in production", () => {
+    const production = { NODE_ENV: "production", BETTER_AUTH_URL: "https://accounts.example.com", SMTP_URL: "smtp://127.0.0.1:25" };
+    expect(() => parseEnv({ ...production, BETTER_AUTH_SECRET: "bastion-development-secret-never-use-in-production" })).toThrow(/BETTER_AUTH_SECRET is the development secret.*openssl rand -base64 32/);
+    for (const secret of ["a".repeat(40), "password".repeat(5), "0123456789".repeat(4), "abcdefghijklmnopqrstuvwxyz012345".repeat(2)]) {
+      expect(() => parseEnv({ ...production, BETTER_AUTH_SECRET: secret }), secret).toThrow(/BETTER_AUTH_SECRET is too easy to guess/);
+    }
+    const secret = "Zq3v9Yk1Lw7Rt2Xp5Nc8Hb4Md6Fg0Js1Ae3Ui5Oy7";
+    expect(() => parseEnv({ ...production, BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: "http://accounts.example.com" })).toThrow(/BETTER_AUTH_URL must be an https:\/\/ URL in production/);
+    expect(parseEnv({ ...production, BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: "http://127.0.0.1:3000" }).BETTER_AUTH_URL).toBe("http://127.0.0.1:3000");
+    // openssl rand -hex 32
+    expect(parseEnv({ ...production, BETTER_AUTH_SECRET: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" }).production).toBe(true);
   });
 
   it("lets a production build run without the runtime secrets", () => {

@@ -53,6 +53,21 @@ const PROVIDER_SETTINGS = [
   ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"],
 ] as const;
 
+/**
+ * Whether a secret has too little randomness in it to sign sessions with, however long it is: few
+ * distinct characters ("0123456789" repeated), or one short piece repeated. A secret from
+ * `openssl rand` has at least the 16 characters of hex.
+ */
+export function isGuessableSecret(secret: string): boolean {
+  if (new Set(secret).size < 16) return true;
+  for (let period = 1; period <= secret.length / 2; period++) {
+    if (secret.length % period === 0 && secret.slice(0, period).repeat(secret.length / period) === secret) return true;
+  }
+  return false;
+}
+
+const isLoopbackUrl = (url: string) => ["localhost", "127.0.0.1", "[::1]"].includes(new URL(url).hostname);
+
 export type Env = ReturnType<typeof parseEnv>;
 
 export class EnvError extends Error {
@@ -74,6 +89,12 @@ export function parseEnv(source: Record<string, string | undefined>, { requirePr
     for (const [name, what] of Object.entries(PRODUCTION_SETTINGS)) {
       if (!result.data[name as keyof typeof PRODUCTION_SETTINGS]) problems.push(`${name} is required in production: set it to ${what}`);
     }
+    const { BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: url } = result.data;
+    // Anyone can read this one in our source, and sign session cookies and step-up tokens with it.
+    if (secret === DEVELOPMENT_SECRET) problems.push(`BETTER_AUTH_SECRET is the development secret written in lib/env.ts: set it to ${PRODUCTION_SETTINGS.BETTER_AUTH_SECRET}`);
+    else if (secret && isGuessableSecret(secret)) problems.push(`BETTER_AUTH_SECRET is too easy to guess: set it to ${PRODUCTION_SETTINGS.BETTER_AUTH_SECRET}`);
+    // Cookies and tokens would cross the network in the clear; this machine alone may use http.
+    if (url?.startsWith("http:") && !isLoopbackUrl(url)) problems.push("BETTER_AUTH_URL must be an https:// URL in production (http:// only for localhost)");
   }
   if (result.success) {
     for (const group of PROVIDER_SETTINGS) {

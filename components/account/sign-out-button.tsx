@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { authClient } from "@/lib/auth-client";
+import { callApi } from "@/lib/api/client";
 
 export function SignOutButton() {
   const router = useRouter();
@@ -14,10 +14,8 @@ export function SignOutButton() {
       pending={pending}
       onClick={async () => {
         setPending(true);
-        // Signing out of Bastion ends this session only. better-auth would otherwise send the browser
-        // on to a linked provider's logout page, ending the person's session there (and in every
-        // other app that relies on it) too.
-        await authClient.signOut({ disableRedirect: true });
+        // This session only: never a linked provider's session, which other apps may rely on.
+        await callApi("POST", "/api/auth/sign-out", {});
         router.replace("/sign-in");
         router.refresh();
       }}

@@ -8,11 +8,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
-import { apiErrorMessage } from "@/lib/api/error-message";
-import { authClient } from "@/lib/auth-client";
+import { callApi, type ApiResult } from "@/lib/api/client";
 import { stepUpSchema, type StepUpInput } from "@/lib/validation/security";
 
-/** Whether a refusal from the server is "confirm it's you first", in either error shape it uses. */
+/** Whether a refusal from the server is "confirm it's you first". */
 export function isStepUpRefusal(code: string | undefined | null): boolean {
   return typeof code === "string" && code.startsWith("STEP_UP_TOKEN_");
 }
@@ -23,7 +22,7 @@ type StepUp = {
    * it once (password, and a code with two-factor on) and runs the action again; null when the person
    * cancels. The server decides: the dialog only ever asks because it was told to.
    */
-  withStepUp: <T>(action: () => Promise<T>, refusalCode: (result: T) => Promise<string | undefined> | string | undefined) => Promise<T | null>;
+  withStepUp: <T>(action: () => Promise<ApiResult<T>>) => Promise<ApiResult<T> | null>;
 };
 
 const StepUpContext = createContext<StepUp | null>(null);
@@ -56,9 +55,9 @@ export function StepUpProvider({ twoFactorEnabled, hasPassword, children }: Prov
   };
 
   const withStepUp = useCallback<StepUp["withStepUp"]>(
-    async (action, refusalCode) => {
+    async (action) => {
       const first = await action();
-      if (!isStepUpRefusal(await refusalCode(first))) return first;
+      if (!isStepUpRefusal(first.error?.code)) return first;
       if (!(await confirmIdentity())) return null;
       return action();
     },
@@ -97,17 +96,9 @@ function StepUpForm({ twoFactorEnabled, onConfirmed, onCancel }: { twoFactorEnab
 
   const submit = handleSubmit(async (values) => {
     setFormError(undefined);
-    try {
-      const response = await fetch("/api/auth/users/me/step-up", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(values),
-      });
-      if (response.ok) onConfirmed();
-      else setFormError(await apiErrorMessage(response));
-    } catch {
-      setFormError("Could not reach the server. Check your connection and try again.");
-    }
+    const { error } = await callApi("POST", "/api/auth/users/me/step-up", values);
+    if (error) setFormError(error.message);
+    else onConfirmed();
   });
 
   return (
@@ -145,7 +136,7 @@ function SignInAgain({ onCancel }: { onCancel: () => void }) {
     setPending(true);
     // This session ends (as the sign-out button ends it, without the provider's logout page); the
     // next one starts fresh, and a fresh sign-in counts as proof for ten minutes.
-    await authClient.signOut({ disableRedirect: true });
+    await callApi("POST", "/api/auth/sign-out", {});
     router.replace(`/sign-in?next=${encodeURIComponent(pathname)}`);
     router.refresh();
   };

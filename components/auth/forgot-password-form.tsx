@@ -6,9 +6,8 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { authClient } from "@/lib/auth-client";
-import { authErrorMessage } from "@/lib/auth-errors";
 import { forgotPasswordSchema, type ForgotPasswordInput } from "@/lib/validation/auth";
+import { callApi } from "@/lib/api/client";
 
 export function ForgotPasswordForm() {
   const [formError, setFormError] = useState<string>();
@@ -17,9 +16,9 @@ export function ForgotPasswordForm() {
 
   const onSubmit = handleSubmit(async ({ email }) => {
     setFormError(undefined);
-    const { error } = await authClient.requestPasswordReset({ email, redirectTo: "/reset-password" });
+    const { error } = await callApi("POST", "/api/auth/request-password-reset", { email, redirectTo: "/reset-password" });
     if (error) {
-      setFormError(authErrorMessage(error));
+      setFormError(error.message);
       return;
     }
     setSentTo(email);

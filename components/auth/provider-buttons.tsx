@@ -3,8 +3,7 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { authClient } from "@/lib/auth-client";
-import { authErrorMessage } from "@/lib/auth-errors";
+import { goToProvider } from "@/lib/api/client";
 
 /** "Continue with …" for each configured provider; the provider sends the person back to `next`. */
 export function ProviderButtons({ providers, next }: { providers: { id: string; name: string }[]; next: string }) {
@@ -28,10 +27,10 @@ export function ProviderButtons({ providers, next }: { providers: { id: string; 
           onClick={async () => {
             setPending(provider.id);
             setError(undefined);
-            const result = await authClient.signIn.social({ provider: provider.id, callbackURL: next, errorCallbackURL: "/sign-in" });
+            const result = await goToProvider("/api/auth/sign-in/social", { provider: provider.id, callbackURL: next, errorCallbackURL: "/sign-in" });
             if (result.error) {
               setPending(undefined);
-              setError(authErrorMessage(result.error));
+              setError(result.error.message);
             }
           }}
         >

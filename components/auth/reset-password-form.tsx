@@ -7,9 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { TextLink } from "@/components/ui/text-link";
-import { authClient } from "@/lib/auth-client";
-import { authErrorMessage } from "@/lib/auth-errors";
 import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/validation/auth";
+import { callApi } from "@/lib/api/client";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [formError, setFormError] = useState<string>();
@@ -18,9 +17,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   const onSubmit = handleSubmit(async ({ password }) => {
     setFormError(undefined);
-    const { error } = await authClient.resetPassword({ newPassword: password, token });
+    const { error } = await callApi("POST", "/api/auth/reset-password", { newPassword: password, token });
     if (error) {
-      setFormError(authErrorMessage(error));
+      setFormError(error.message);
       return;
     }
     setDone(true);

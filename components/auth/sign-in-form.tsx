@@ -8,9 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { TextLink } from "@/components/ui/text-link";
-import { authClient } from "@/lib/auth-client";
-import { authErrorMessage } from "@/lib/auth-errors";
 import { signInSchema, type SignInInput } from "@/lib/validation/auth";
+import { callApi } from "@/lib/api/client";
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
@@ -19,13 +18,13 @@ export function SignInForm({ next }: { next: string }) {
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
-    const { data, error } = await authClient.signIn.email(values);
+    const { data, error } = await callApi<{ twoFactorRedirect?: boolean }>("POST", "/api/auth/sign-in/email", values);
     if (error) {
-      setFormError(authErrorMessage(error));
+      setFormError(error.message);
       return;
     }
     // With two-factor on, the password alone makes no session: the second step does.
-    if (data && "twoFactorRedirect" in data && data.twoFactorRedirect) {
+    if (data.twoFactorRedirect) {
       router.push(`/two-factor?next=${encodeURIComponent(next)}`);
       return;
     }

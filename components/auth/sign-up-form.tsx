@@ -6,9 +6,8 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { authClient } from "@/lib/auth-client";
-import { authErrorMessage } from "@/lib/auth-errors";
 import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
+import { callApi } from "@/lib/api/client";
 
 export function SignUpForm() {
   const [formError, setFormError] = useState<string>();
@@ -17,9 +16,9 @@ export function SignUpForm() {
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
-    const { error } = await authClient.signUp.email({ ...values, callbackURL: "/verify-email" });
+    const { error } = await callApi("POST", "/api/auth/sign-up/email", { ...values, callbackURL: "/verify-email" });
     if (error) {
-      setFormError(authErrorMessage(error));
+      setFormError(error.message);
       return;
     }
     setSentTo(values.email);

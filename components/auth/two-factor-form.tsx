@@ -8,9 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { TextField } from "@/components/ui/text-field";
-import { authClient } from "@/lib/auth-client";
-import { authErrorMessage } from "@/lib/auth-errors";
 import { backupCodeSchema, totpCodeSchema } from "@/lib/validation/security";
+import { callApi } from "@/lib/api/client";
 
 const schemas = {
   totp: z.object({ code: totpCodeSchema, trustDevice: z.boolean() }),
@@ -32,10 +31,10 @@ export function TwoFactorForm({ next }: { next: string }) {
     setFormError(undefined);
     const { error } =
       method === "totp"
-        ? await authClient.twoFactor.verifyTotp({ code, trustDevice })
-        : await authClient.twoFactor.verifyBackupCode({ code, trustDevice });
+        ? await callApi("POST", "/api/auth/two-factor/verify-totp", { code, trustDevice })
+        : await callApi("POST", "/api/auth/two-factor/verify-backup-code", { code, trustDevice });
     if (error) {
-      setFormError(authErrorMessage(error));
+      setFormError(error.message);
       return;
     }
     // A full navigation: `next` may be a route handler (the account-deletion link), which the

@@ -19,7 +19,8 @@ test.describe("attack: reading backup codes out of a copy of the database", () =
     for (const hash of hashes) expect(hash).toMatch(/^hmac-sha256:[\w-]{43}$/);
 
     const thief = await atSecondStep(browser, baseURL!, user);
-    expect((await sendBackupCode(thief, hashes[0]!)).status()).toBe(401);
+    // Not even the shape of a backup code: refused before it is compared.
+    expect((await sendBackupCode(thief, hashes[0]!)).status()).toBe(400);
     expect((await sendBackupCode(thief, backupCodes[0]!)).status()).toBe(200);
     await thief.close();
     // One code used: one hash fewer, and the nine left are the ones that were there.

@@ -37,8 +37,8 @@ test.describe("attack: using the cookies handed out between the password and the
       const withOrigin = { ...headers, ...sameOrigin() };
       expect(await (await request.get("/api/auth/get-session", { headers })).json(), disguise).toBeNull();
       expect((await request.get("/api/auth/users/me", { headers })).status(), disguise).toBe(401);
-      expect((await request.get("/api/auth/list-sessions", { headers })).status(), disguise).toBe(401);
-      expect((await request.delete("/api/account/sessions", { headers: withOrigin })).status(), disguise).toBe(401);
+      expect((await request.get("/api/auth/users/me/sessions", { headers })).status(), disguise).toBe(401);
+      expect((await request.delete("/api/auth/users/me/sessions", { headers: withOrigin })).status(), disguise).toBe(401);
       expect((await request.post("/api/auth/users/me/step-up", { data: { password: user.password }, headers: withOrigin })).status(), disguise).toBe(401);
       expect((await request.post("/api/auth/change-password", { data: { currentPassword: user.password, newPassword: "an entirely new passphrase" }, headers: withOrigin })).status(), disguise).toBe(401);
       const account = await request.get("/account/security", { headers, maxRedirects: 0 });

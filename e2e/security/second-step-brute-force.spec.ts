@@ -26,7 +26,7 @@ test.describe("attack: brute-forcing the second step from rotating forwarding he
     for (let i = 0; i < 5; i++) expect((await tryCode(first, wrongCode(secret))).status()).toBe(401);
     const spent = await tryCode(first, await freshTotpCode(secret));
     expect(spent.status()).toBe(400);
-    expect((await spent.json()).code).toBe("TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE");
+    expect((await spent.json()).error.code).toBe("TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE");
     await first.close();
 
     const second = await atSecondStep(browser, baseURL!, user);
@@ -36,7 +36,7 @@ test.describe("attack: brute-forcing the second step from rotating forwarding he
     const owner = await atSecondStep(browser, baseURL!, user);
     const locked = await tryCode(owner, await freshTotpCode(secret));
     expect(locked.status()).toBe(429);
-    expect((await locked.json()).code).toBe("ACCOUNT_TEMPORARILY_LOCKED");
+    expect((await locked.json()).error.code).toBe("ACCOUNT_TEMPORARILY_LOCKED");
     expect(await (await owner.request.get("/api/auth/get-session")).json()).toBeNull();
     await owner.close();
   });

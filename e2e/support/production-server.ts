@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { expect } from "@playwright/test";
-import { e2eSettings, freePort } from "./settings";
+import { E2E_SECRET, e2eSettings, freePort } from "./settings";
 
 /**
  * Starts the production build exactly as `npm start` and the Docker image do (`node scripts/start.mjs`:
@@ -45,7 +45,7 @@ export async function startServerOnOwnDatabase(env: Record<string, string> = {})
     {
       DATABASE_URL: databaseUrl,
       BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
-      BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      BETTER_AUTH_SECRET: E2E_SECRET,
       SMTP_URL: `smtp://127.0.0.1:${e2eSettings().smtpPort}`,
       NEXT_TELEMETRY_DISABLED: "1",
       ...env,

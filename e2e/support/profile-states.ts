@@ -10,7 +10,7 @@ export async function uploadPicture(page: Page) {
     .composite([{ input: Buffer.from('<svg width="256" height="256"><circle cx="128" cy="110" r="56" fill="#e0e7ff"/><rect x="48" y="180" width="160" height="90" rx="60" fill="#e0e7ff"/></svg>') }])
     .png()
     .toBuffer();
-  const response = await page.request.put("/api/account/avatar", { data: png, headers: { ...sameOrigin(), "content-type": "image/png" } });
+  const response = await page.request.put("/api/auth/users/me/avatar", { data: png, headers: { ...sameOrigin(), "content-type": "image/png" } });
   expect(response.status()).toBe(200);
 }
 

@@ -2,16 +2,13 @@ import "server-only";
 import { defineRequestState } from "@better-auth/core/context";
 import type { BetterAuthPlugin } from "better-auth";
 import { createAuthMiddleware, isAPIError } from "better-auth/api";
+import type { FindSession } from "@/lib/policy/check";
+import { findBetterAuthAction } from "@/lib/policy/match";
 import { requestDevice } from "@/lib/request-device";
-import { moveSignInToSession, recordSecurityEvent, recordSignIn, type SecurityEventType } from "./activity";
+import { moveSignInToSession, recordSecurityEvent, recordSignIn } from "./activity";
 
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
 
-/**
- * The session a request carries, as better-auth's endpoints will see it: auth.api.getSession runs
- * the plugins' hooks too, so a bearer token counts (getSessionFromCtx in a hook sees only the cookie).
- */
-export type FindSession = (headers: Headers) => Promise<{ user: { id: string; twoFactorEnabled?: boolean | null }; session: { id: string } } | null>;
 
 /**
  * Whom a /two-factor/verify-* request is for: someone signed in (enabling two-factor, step-up), or
@@ -34,20 +31,17 @@ const enablingTwoFactor = defineRequestState<{ userId: string; sessionId: string
 // Paths that end with a signed-in person when they succeed and start a session.
 const SIGN_IN_PATHS = ["/sign-in/", "/callback/", "/oauth2/callback/", "/two-factor/verify-", "/verify-email"];
 
-// Successful requests to better-auth's own endpoints that are an event of the signed-in person's.
-const SESSION_EVENTS: Record<string, SecurityEventType> = {
-  "/change-password": "password_changed",
-  "/two-factor/disable": "two_factor_disabled",
-  "/two-factor/generate-backup-codes": "backup_codes_regenerated",
-  "/revoke-session": "session_revoked",
-  "/revoke-sessions": "session_revoked",
-  "/revoke-other-sessions": "session_revoked",
-  "/delete-user": "deletion_requested",
+/** The event a successful request to one of better-auth's endpoints records, as the action table says. */
+const tableEvent = (path: string) => findBetterAuthAction(path)?.action.event;
+
+// What an event's entry and mail say beyond its title, where the request decides it.
+const DETAILS: Record<string, (body: Record<string, unknown>) => string | undefined> = {
+  "/change-password": (body) => (body.revokeOtherSessions ? "Other devices were signed out" : "Devices that were signed in stay signed in"),
+  "/change-email": (body) => (typeof body.newEmail === "string" ? body.newEmail : undefined),
 };
 
 /** Whether a request to this path can be a security event: most requests (get-session) are not. */
-const mayRecord = (path: string) =>
-  path.startsWith("/two-factor/verify-") || SIGN_IN_PATHS.some((prefix) => path.startsWith(prefix)) || path in SESSION_EVENTS;
+const mayRecord = (path: string) => SIGN_IN_PATHS.some((prefix) => path.startsWith(prefix)) || tableEvent(path) !== undefined;
 
 async function recordOutcome(ctx: HookContext, findSession: FindSession) {
   const sessionUserId = async () => ctx.context.session?.user.id ?? (ctx.headers ? (await findSession(ctx.headers))?.user.id : null) ?? null;
@@ -84,7 +78,7 @@ async function recordOutcome(ctx: HookContext, findSession: FindSession) {
   }
   if (path.startsWith("/two-factor/verify-")) return;
 
-  const type = SESSION_EVENTS[path];
+  const type = tableEvent(path);
   if (!type || failed) return;
   // Changing the password with "sign out other devices" replaces the caller's session too.
   const before = ctx.context.session?.session.id;
@@ -92,7 +86,7 @@ async function recordOutcome(ctx: HookContext, findSession: FindSession) {
   // With the mailed token, /delete-user is the deletion itself: nobody is left to record it for.
   if (path === "/delete-user" && (ctx.body as { token?: unknown } | undefined)?.token) return;
   const userId = await sessionUserId();
-  if (userId) await recordSecurityEvent({ userId, type, device });
+  if (userId) await recordSecurityEvent({ userId, type, device, detail: DETAILS[path]?.((ctx.body ?? {}) as Record<string, unknown>) });
 }
 
 /**

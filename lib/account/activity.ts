@@ -16,7 +16,8 @@ const EVENTS = {
   second_step_failed: { title: "Sign-in stopped at the second step" },
   password_changed: {
     title: "Password changed",
-    notice: { subject: "Your password was changed", intro: "The password of your account was changed. Other devices were signed out." },
+    // The detail says whether the other devices were signed out: the mail must not claim more.
+    notice: { subject: "Your password was changed", intro: "The password of your account was changed." },
   },
   email_change_requested: { title: "Email change requested" },
   email_changed: { title: "Email address changed" },
@@ -38,6 +39,7 @@ const EVENTS = {
   provider_unlinked: { title: "Account disconnected" },
   deletion_requested: { title: "Account deletion requested" },
   sign_in_reported: { title: "Reported a sign-in as not you" },
+  step_up_failed: { title: "Confirming it's you failed" },
 } as const satisfies Record<string, { title: string; notice?: { subject: string; intro: string } }>;
 
 export type SecurityEventType = keyof typeof EVENTS;
@@ -72,7 +74,7 @@ export async function recordSecurityEvent({ userId, type, device, sessionId, det
   });
   await db.securityEvent.deleteMany({ where: { userId, createdAt: { lt: retentionCutoff() } } });
   const notice = (EVENTS[type] as { notice?: { subject: string; intro: string } }).notice;
-  if (notice) await notify(userId, notice, eventFacts(device, event.createdAt));
+  if (notice) await notify(userId, { ...notice, intro: detail ? `${notice.intro} ${detail}.` : notice.intro }, eventFacts(device, event.createdAt));
   return event;
 }
 

@@ -26,6 +26,14 @@ export class UnsupportedImageError extends Error {
   override name = "UnsupportedImageError";
 }
 
+export class TooManyPixelsError extends Error {
+  override name = "TooManyPixelsError";
+}
+
+// A flat picture compresses about a thousand to one, so 2 MB of file could be gigabytes of pixels;
+// the header says how many before anything is decoded.
+export const AVATAR_MAX_PIXELS = 24_000_000;
+
 /**
  * Decodes the picture and draws a new one from its pixels: a square WebP with no EXIF, GPS or
  * colour-profile metadata left, and nothing of the original file's other contents (a polyglot's
@@ -34,8 +42,12 @@ export class UnsupportedImageError extends Error {
 export async function reencodeAvatar(bytes: Uint8Array): Promise<Buffer> {
   const type = sniffImageType(bytes);
   if (!type) throw new UnsupportedImageError("not a PNG, JPEG, GIF or WebP file");
+  const { width = 0, height = 0 } = await sharp(bytes).metadata().catch((error: unknown) => {
+    throw new UnsupportedImageError(`cannot be read as ${type}`, { cause: error });
+  });
+  if (width * height > AVATAR_MAX_PIXELS) throw new TooManyPixelsError(`${width}×${height} pixels`);
   try {
-    return await sharp(bytes, { failOn: "error", limitInputPixels: 40_000_000, animated: false })
+    return await sharp(bytes, { failOn: "error", limitInputPixels: AVATAR_MAX_PIXELS, animated: false })
       .rotate()
       .resize(AVATAR_SIZE, AVATAR_SIZE, { fit: "cover" })
       .webp({ quality: 82 })

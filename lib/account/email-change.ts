@@ -1,6 +1,14 @@
 import "server-only";
-import { decodeJwt } from "jose";
+import type { BetterAuthPlugin } from "better-auth";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { jwtVerify } from "jose";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { sendMail } from "@/lib/mail";
+import { emailChangedMail } from "@/lib/mail/templates";
+import { safeNextPath } from "@/lib/redirect";
+import { requestDevice } from "@/lib/request-device";
+import { eventFacts, recordSecurityEvent } from "./activity";
 
 // better-auth's change-email links are stateless tokens; this row is the state they lack, so the
 // profile can show what is pending and Cancel really cancels.
@@ -41,13 +49,13 @@ export async function cancelPendingEmailChange(userId: string): Promise<boolean>
 export type EmailChangeToken = { userId: string; oldEmail: string; newEmail: string };
 
 /**
- * Reads a better-auth verification token when it is a change-email link. Reading is not trusting:
- * better-auth checks the signature and expiry itself before it acts on the token.
+ * A better-auth verification token, when it is a change-email link that better-auth itself signed,
+ * as better-auth checks it (HS256 with the app secret). Anything else is not ours to read.
  */
-export function readEmailChangeToken(token: unknown): EmailChangeToken | null {
+export async function readEmailChangeToken(token: unknown, secret: string): Promise<EmailChangeToken | null> {
   if (typeof token !== "string") return null;
   try {
-    const payload = decodeJwt(token);
+    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), { algorithms: ["HS256"] });
     if (payload.requestType !== "change-email-verification") return null;
     const { userId, email, updateTo } = payload;
     if (typeof userId !== "string" || typeof email !== "string" || typeof updateTo !== "string") return null;
@@ -55,4 +63,60 @@ export function readEmailChangeToken(token: unknown): EmailChangeToken | null {
   } catch {
     return null;
   }
+}
+
+/** Where a refused link lands: the page it asked for, if that is on this site, saying the link did not work. */
+function invalidLinkTarget(callbackURL: unknown): string {
+  const target = new URL(safeNextPath(typeof callbackURL === "string" ? callbackURL : null, "/verify-email"), env.BETTER_AUTH_URL);
+  target.searchParams.set("error", "INVALID_TOKEN");
+  return `${target.pathname}${target.search}`;
+}
+
+/**
+ * better-auth's change-email links are stateless; this plugin gives them the state they lack. A link
+ * works only while its change is pending (Cancel means cancelled), it never leads off the site, and once the address has really
+ * changed, the pending state ends and the old address is told.
+ */
+export function emailChangeFlow() {
+  return {
+    id: "bastion-email-change",
+    hooks: {
+      before: [
+        {
+          matcher: (ctx) => ctx.path === "/verify-email",
+          handler: createAuthMiddleware(async (ctx) => {
+            // better-auth resolves dot segments in a relative callbackURL ("/a/..//evil.example/" becomes
+            // "//evil.example/", another host) after checking it: every link lands on a path of ours.
+            const callbackURL = ctx.query?.callbackURL === undefined ? undefined : safeNextPath(String(ctx.query.callbackURL), "/verify-email");
+            const query = { ...ctx.query, ...(callbackURL ? { callbackURL } : {}) };
+            const change = await readEmailChangeToken(ctx.query?.token, ctx.context.secret);
+            if (!change || (await getPendingEmailChange(change.userId))?.newEmail === change.newEmail) return { context: { query } };
+            // Answer the way better-auth answers any unusable link.
+            if (callbackURL) throw ctx.redirect(invalidLinkTarget(callbackURL));
+            throw new APIError("UNAUTHORIZED", { code: "INVALID_TOKEN", message: "Invalid token" });
+          }),
+        },
+      ],
+      after: [
+        {
+          matcher: (ctx) => ctx.path === "/change-email" || ctx.path === "/verify-email",
+          handler: createAuthMiddleware(async (ctx) => {
+            if (ctx.path === "/change-email") {
+              // Recorded whether or not the address belongs to someone else: the answer must not tell.
+              if (!isAPIError(ctx.context.returned) && ctx.context.session) await recordPendingEmailChange(ctx.context.session.user.id, (ctx.body as { newEmail: string }).newEmail);
+              return;
+            }
+            const change = await readEmailChangeToken(ctx.query?.token, ctx.context.secret);
+            if (!change) return;
+            const user = await db.user.findUnique({ where: { id: change.userId }, select: { email: true, name: true } });
+            if (user?.email !== change.newEmail) return;
+            await cancelPendingEmailChange(change.userId);
+            const device = requestDevice(ctx.headers);
+            await recordSecurityEvent({ userId: change.userId, type: "email_changed", device, detail: change.newEmail });
+            await sendMail(change.oldEmail, emailChangedMail(env.APP_NAME, user.name, change.newEmail, `${env.BETTER_AUTH_URL}/forgot-password`, eventFacts(device)));
+          }),
+        },
+      ],
+    },
+  } satisfies BetterAuthPlugin;
 }

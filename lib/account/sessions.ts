@@ -7,7 +7,8 @@ export type ActiveSession = {
   browser: string;
   os: string;
   ipAddress: string | null;
-  createdAt: Date;
+  /** When the person signed in on this device, with every factor (a replaced session keeps it). */
+  signedInAt: Date;
   lastActiveAt: Date;
   current: boolean;
 };
@@ -19,7 +20,7 @@ export type ActiveSession = {
 export async function listActiveSessions(userId: string, currentSessionId: string): Promise<ActiveSession[]> {
   const sessions = await db.session.findMany({
     where: { userId, expiresAt: { gt: new Date() } },
-    select: { id: true, userAgent: true, ipAddress: true, createdAt: true, updatedAt: true },
+    select: { id: true, userAgent: true, ipAddress: true, createdAt: true, signedInAt: true, updatedAt: true },
     orderBy: { updatedAt: "desc" },
   });
   return sessions
@@ -27,7 +28,7 @@ export async function listActiveSessions(userId: string, currentSessionId: strin
       id: session.id,
       ...describeUserAgent(session.userAgent),
       ipAddress: session.ipAddress || null,
-      createdAt: session.createdAt,
+      signedInAt: session.signedInAt ?? session.createdAt,
       lastActiveAt: session.updatedAt,
       current: session.id === currentSessionId,
     }))

@@ -12,7 +12,8 @@ import { env } from "@/lib/env";
  * minutes, for that user and that session only.
  *
  * API callers send the token in X-Step-Up-Token. The pages get it as an HttpOnly cookie from the same
- * endpoint, and signing in counts as proof for the pages for the first ten minutes of a session.
+ * endpoint. Which actions need it, and when a recent sign-in does instead, is the action table's
+ * (lib/policy).
  */
 export const STEP_UP_MAX_AGE_SECONDS = 10 * 60;
 export const STEP_UP_HEADER = "x-step-up-token";
@@ -30,7 +31,7 @@ const AUDIENCE = "bastion:step-up";
 // A key of its own, derived from the app secret, so a step-up token can never pass for anything else.
 const key = createHash("sha256").update(`bastion step-up token\0${env.BETTER_AUTH_SECRET}`).digest();
 
-type SessionRef = { user: { id: string }; session: { id: string; createdAt: Date } };
+type SessionRef = { user: { id: string }; session: { id: string } };
 
 export async function issueStepUpToken({ user, session }: SessionRef) {
   const expiresAt = new Date(Date.now() + STEP_UP_MAX_AGE_SECONDS * 1000);
@@ -44,21 +45,13 @@ export async function issueStepUpToken({ user, session }: SessionRef) {
   return { token, expiresAt };
 }
 
-function tokenFrom(headers: Headers): string | null {
+/** The step-up token a request carries: the API's header, or the pages' cookie. */
+export function stepUpTokenFrom(headers: Headers): string | null {
   return headers.get(STEP_UP_HEADER)?.trim() || parseCookies(headers.get("cookie") ?? "").get(STEP_UP_COOKIE) || null;
 }
 
-/**
- * Null when the request carries proof for this session, otherwise why not. A token that is present
- * but wrong is always refused; without one, `allowRecentSignIn` lets a session younger than ten
- * minutes through (the pages), while the API always asks for the token.
- */
-export async function checkStepUp(headers: Headers, { user, session }: SessionRef, { allowRecentSignIn }: { allowRecentSignIn: boolean }): Promise<StepUpFailure | null> {
-  const token = tokenFrom(headers);
-  if (!token) {
-    const age = Date.now() - new Date(session.createdAt).getTime();
-    return allowRecentSignIn && age < STEP_UP_MAX_AGE_SECONDS * 1000 ? null : "STEP_UP_TOKEN_MISSING";
-  }
+/** Null when the token is this session's and still good, otherwise why not. */
+export async function verifyStepUpToken(token: string, { user, session }: SessionRef): Promise<StepUpFailure | null> {
   try {
     const { payload } = await jwtVerify(token, key, { audience: AUDIENCE, algorithms: ["HS256"] });
     return payload.sub === user.id && payload.sid === session.id ? null : "STEP_UP_TOKEN_INVALID";

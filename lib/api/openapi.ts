@@ -1,39 +1,112 @@
 import "server-only";
 import { z, type ZodType } from "zod";
 import { STEP_UP_MAX_AGE_SECONDS } from "@/lib/account/step-up";
-import { AVATAR_MAX_BYTES, AVATAR_TYPES } from "@/lib/validation/avatar";
-import { changePasswordRequestSchema, stepUpSchema } from "@/lib/validation/security";
-import { changeEmailSchema, updateNameSchema } from "@/lib/validation/user";
+import { ACTIONS, PROOFS, type Action, type Endpoint, type OpenApiInfo } from "@/lib/policy/actions";
+import { errorSchema } from "@/lib/validation/responses";
 
-/** A request body's JSON Schema, from the zod schema the route validates it with: the two cannot drift. */
-function bodySchema(schema: ZodType) {
-  const jsonSchema = z.toJSONSchema(schema, { io: "input" }) as Record<string, unknown>;
+/**
+ * The REST API's OpenAPI document, built from the action table and its zod schemas: what an endpoint
+ * takes, what it answers, every refusal (429 included) and the proof it needs come from the same rows
+ * the server enforces, so the document cannot drift from the API.
+ */
+
+function jsonSchema(schema: ZodType, io: "input" | "output") {
+  const result = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
   // OpenAPI 3.1 documents are JSON Schema 2020-12 already; a nested $schema would only repeat it.
-  delete jsonSchema.$schema;
-  return jsonSchema;
+  delete result.$schema;
+  return result;
 }
 
 const json = (schema: object) => ({ "application/json": { schema } });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const error = (description: string) => ({ description, content: json(ref("Error")) });
+const error = (description: string, headers?: object) => ({ description, ...(headers ? { headers } : {}), content: json({ $ref: "#/components/schemas/Error" }) });
+const retryAfter = { "Retry-After": { description: "Seconds until the next try is allowed.", schema: { type: "integer" } } };
 
-const errors = {
-  400: error("The body is not valid JSON, names a field that cannot be changed here, or breaks a rule (INVALID_INPUT)."),
-  401: error("No session: no cookie, or a bearer token that is unknown, signed out or expired (UNAUTHORIZED)."),
-  403: error("A cookie-authenticated write from another site (FORBIDDEN)."),
-  413: error("The body is larger than this endpoint takes (PAYLOAD_TOO_LARGE)."),
-  415: error("The body is not of a type this endpoint takes (UNSUPPORTED_MEDIA_TYPE)."),
-};
-const stepUpErrors = error(
-  "Without a valid step-up token in X-Step-Up-Token: STEP_UP_TOKEN_MISSING, STEP_UP_TOKEN_EXPIRED (older than ten minutes) or STEP_UP_TOKEN_INVALID (another user's or session's, or altered).",
-);
 const signedIn = [{ bearerAuth: [] }, { cookieAuth: [] }];
 const withStepUp = [
   { bearerAuth: [], stepUpToken: [] },
   { cookieAuth: [], stepUpToken: [] },
 ];
 
+const STEP_UP_REFUSALS =
+  "Without fresh proof it's you: STEP_UP_TOKEN_MISSING, STEP_UP_TOKEN_EXPIRED (older than ten minutes) or STEP_UP_TOKEN_INVALID (another user's or session's, or altered).";
+
+function responses(action: Action, endpoint: Endpoint, info: OpenApiInfo) {
+  const { success } = info;
+  const answers: Record<string, object> = {
+    [success.status]: {
+      description: success.description,
+      ...(success.headers ? { headers: Object.fromEntries(Object.entries(success.headers).map(([name, description]) => [name, { description, schema: { type: "string" } }])) } : {}),
+      ...(success.schema ? { content: json(jsonSchema(success.schema, "output")) } : {}),
+    },
+  };
+  const takesInput = endpoint.body || endpoint.params || endpoint.query;
+  const said = (status: number) => info.errors?.[status];
+  if (takesInput || said(400)) {
+    answers[400] = error([takesInput && "The input breaks a rule, or names a field that cannot be changed here (INVALID_INPUT).", said(400)].filter(Boolean).join(" "));
+  }
+  if (action.proof !== "none") answers[401] = error("No session: no cookie, or a bearer token that is unknown, signed out or expired (UNAUTHORIZED).");
+  const forbidden = [
+    said(403),
+    (action.proof === "recent-sign-in" || action.proof === "step-up") && STEP_UP_REFUSALS,
+    endpoint.by === "route" && endpoint.method !== "GET" && "FORBIDDEN: a cookie-authenticated write from another site.",
+  ].filter(Boolean);
+  if (forbidden.length > 0) answers[403] = error(forbidden.join(" "));
+  for (const [status, description] of Object.entries(info.errors ?? {})) {
+    if (!(Number(status) in answers)) answers[status] = error(description);
+  }
+  if (endpoint.body || endpoint.upload) {
+    answers[413] ??= error("The body is larger than this endpoint takes (PAYLOAD_TOO_LARGE).");
+    answers[415] ??= error(endpoint.upload ? "Not an image of a type this endpoint takes (UNSUPPORTED_MEDIA_TYPE)." : "The body is not JSON (UNSUPPORTED_MEDIA_TYPE).");
+  }
+  const limits = [
+    action.limit && `more than ${action.limit.max} requests from one address in ${action.limit.windowSeconds} seconds`,
+    action.failures && `${action.failures.max} wrong answers for the account in ${action.failures.windowSeconds / 60} minutes`,
+  ].filter(Boolean);
+  if (limits.length > 0) answers[429] = error(`TOO_MANY_REQUESTS: ${limits.join(", or ")}.`, retryAfter);
+  return answers;
+}
+
+function requestBody(endpoint: Endpoint) {
+  if (endpoint.upload) return { required: true, content: Object.fromEntries(endpoint.upload.types.map((type) => [type, { schema: { type: "string", contentMediaType: type } }])) };
+  if (endpoint.body) return { required: true, content: json(jsonSchema(endpoint.body, "input")) };
+  return undefined;
+}
+
+function parameters(endpoint: Endpoint) {
+  const fromSchema = (schema: ZodType | undefined, place: "path" | "query") => {
+    if (!schema) return [];
+    const { properties = {}, required = [] } = jsonSchema(schema, "input") as { properties?: Record<string, object>; required?: string[] };
+    return Object.entries(properties).map(([name, property]) => ({ name, in: place, required: place === "path" || required.includes(name), schema: property }));
+  };
+  return [...fromSchema(endpoint.params, "path"), ...fromSchema(endpoint.query, "query")];
+}
+
+const camel = (id: string) => id.replace(/[.-](\w)/g, (_, letter: string) => letter.toUpperCase());
+
 export function openApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, object>> = {};
+  const operationIds = new Set<string>();
+  for (const [id, action] of Object.entries(ACTIONS) as [string, Action][]) {
+    for (const endpoint of action.endpoints) {
+      const info = endpoint.openapi;
+      if (!info) continue;
+      let operationId = camel(id);
+      if (operationIds.has(operationId)) operationId += endpoint.by === "route" ? "Rest" : "BetterAuth";
+      operationIds.add(operationId);
+      const path = endpoint.path.replace(/:(\w+)/g, "{$1}");
+      const body = requestBody(endpoint);
+      const parameterList = parameters(endpoint);
+      (paths[path] ??= {})[endpoint.method.toLowerCase()] = {
+        operationId,
+        summary: info.summary,
+        description: [info.description, `Needs ${PROOFS[action.proof]}.`].filter(Boolean).join("\n\n"),
+        security: action.proof === "none" ? [] : action.proof === "recent-sign-in" || action.proof === "step-up" ? withStepUp : signedIn,
+        ...(parameterList.length > 0 ? { parameters: parameterList } : {}),
+        ...(body ? { requestBody: body } : {}),
+        responses: responses(action, endpoint, info),
+      };
+    }
+  }
   return {
     openapi: "3.1.0",
     info: {
@@ -41,206 +114,19 @@ export function openApiDocument(serverUrl: string) {
       version: "1.0.0",
       description:
         "Manage the signed-in person's own account. Authenticate with the session cookie or with `Authorization: Bearer <token>`, " +
-        "where the token is the `set-auth-token` header of `POST /api/auth/sign-in/email`. Changing the email address or the password " +
-        `and deleting the account also need a step-up token (POST /api/auth/users/me/step-up), sent in \`X-Step-Up-Token\`; it is valid ${STEP_UP_MAX_AGE_SECONDS / 60} minutes, ` +
+        "where the token is the `set-auth-token` header of `POST /api/auth/sign-in/email`. Sensitive changes also need a step-up token " +
+        `(POST /api/auth/users/me/step-up), sent in \`X-Step-Up-Token\`: a bearer client always sends it; it is valid ${STEP_UP_MAX_AGE_SECONDS / 60} minutes, ` +
         "for the user and session that obtained it. Every error is `{ \"error\": { \"code\", \"message\" } }`.",
     },
     servers: [{ url: serverUrl }],
-    paths: {
-      "/api/auth/sign-in/email": {
-        post: {
-          operationId: "signIn",
-          summary: "Sign in with email and password (better-auth)",
-          description:
-            "Answers with the `set-auth-token` header: the bearer token for the endpoints below. With two-factor on, the answer is " +
-            "`{ \"twoFactorRedirect\": true }` and no token; finish at `/two-factor` in a browser.",
-          security: [],
-          requestBody: {
-            required: true,
-            content: json({ type: "object", properties: { email: { type: "string" }, password: { type: "string" } }, required: ["email", "password"] }),
-          },
-          responses: {
-            200: { description: "Signed in.", headers: { "set-auth-token": { description: "The bearer token.", schema: { type: "string" } } } },
-            401: { description: "Wrong email or password." },
-            403: { description: "The email address is not verified yet." },
-          },
-        },
-      },
-      "/api/auth/users/me": {
-        get: {
-          operationId: "getProfile",
-          summary: "The signed-in person's profile",
-          security: signedIn,
-          responses: { 200: { description: "The profile.", content: json(ref("Profile")) }, 401: errors[401] },
-        },
-        put: {
-          operationId: "updateProfile",
-          summary: "Update the editable fields of the profile (name)",
-          security: signedIn,
-          requestBody: { required: true, content: json(bodySchema(updateNameSchema.strict())) },
-          responses: { 200: { description: "The updated profile.", content: json(ref("Profile")) }, 400: errors[400], 401: errors[401], 403: errors[403], 415: errors[415] },
-        },
-        delete: {
-          operationId: "deleteAccount",
-          summary: "Delete the account and everything of it, and clear the session cookies",
-          security: withStepUp,
-          responses: { 204: { description: "Deleted; every session has ended." }, 401: errors[401], 403: stepUpErrors },
-        },
-      },
-      "/api/auth/users/me/email": {
-        put: {
-          operationId: "changeEmail",
-          summary: "Start a change of email address",
-          description:
-            "Mails a link to the new address; the address changes when it is opened. An address that belongs to someone else gets the same answer, and no mail.",
-          security: withStepUp,
-          requestBody: { required: true, content: json(bodySchema(changeEmailSchema.strict())) },
-          responses: {
-            202: { description: "The link is on its way.", content: json(ref("EmailChangeStarted")) },
-            400: errors[400],
-            401: errors[401],
-            403: stepUpErrors,
-            415: errors[415],
-          },
-        },
-      },
-      "/api/auth/users/me/password": {
-        put: {
-          operationId: "changePassword",
-          summary: "Change the password",
-          description:
-            "The current password is checked as well. With `revokeOtherSessions`, every session ends and a new one replaces the caller's: its token is in the answer.",
-          security: withStepUp,
-          requestBody: { required: true, content: json(bodySchema(changePasswordRequestSchema)) },
-          responses: {
-            200: { description: "Changed.", content: json(ref("PasswordChanged")) },
-            400: errors[400],
-            401: errors[401],
-            403: error("INVALID_PASSWORD (the current password is wrong), or a step-up refusal: STEP_UP_TOKEN_MISSING, STEP_UP_TOKEN_EXPIRED, STEP_UP_TOKEN_INVALID."),
-            415: errors[415],
-          },
-        },
-      },
-      "/api/auth/users/me/avatar": {
-        put: {
-          operationId: "uploadAvatar",
-          summary: "Upload a profile picture",
-          description: `The image itself as the body, at most ${AVATAR_MAX_BYTES / 1024 / 1024} MB. It is re-encoded to a 256 px WebP without metadata.`,
-          security: signedIn,
-          requestBody: { required: true, content: Object.fromEntries(AVATAR_TYPES.map((type) => [type, { schema: { type: "string", contentMediaType: type } }])) },
-          responses: {
-            200: { description: "Stored.", content: json({ type: "object", properties: { image: { type: "string" } }, required: ["image"] }) },
-            401: errors[401],
-            403: errors[403],
-            413: errors[413],
-            415: error("Not a PNG, JPEG, WebP or GIF image, judged by its bytes (UNSUPPORTED_MEDIA_TYPE)."),
-          },
-        },
-        delete: {
-          operationId: "removeAvatar",
-          summary: "Remove the profile picture",
-          security: signedIn,
-          responses: { 204: { description: "Removed." }, 401: errors[401], 403: errors[403] },
-        },
-      },
-      "/api/auth/users/me/step-up": {
-        post: {
-          operationId: "stepUp",
-          summary: "Trade the password (and a code when two-factor is on) for a step-up token",
-          security: signedIn,
-          requestBody: { required: true, content: json(bodySchema(stepUpSchema)) },
-          responses: {
-            200: { description: "The token, also set as an HttpOnly cookie for the pages.", content: json(ref("StepUpToken")) },
-            400: errors[400],
-            401: errors[401],
-            403: error(
-              "INVALID_PASSWORD, INVALID_CODE or CODE_ALREADY_USED (each authenticator code is accepted once); or FORBIDDEN for a cookie-authenticated request from another site.",
-            ),
-            409: error("PASSWORD_NOT_SET: the account signs in only through a provider."),
-            415: errors[415],
-            429: {
-              description: "TOO_MANY_REQUESTS: five wrong answers in 15 minutes; Retry-After says when to try again.",
-              headers: { "Retry-After": { schema: { type: "integer" } } },
-              content: json(ref("Error")),
-            },
-          },
-        },
-      },
-    },
+    paths,
     components: {
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "The set-auth-token header of sign-in." },
         cookieAuth: { type: "apiKey", in: "cookie", name: "better-auth.session_token", description: "The browser's session cookie (__Secure- prefixed over HTTPS)." },
         stepUpToken: { type: "apiKey", in: "header", name: "X-Step-Up-Token", description: "From POST /api/auth/users/me/step-up." },
       },
-      schemas: {
-        Error: {
-          type: "object",
-          properties: {
-            error: {
-              type: "object",
-              properties: { code: { type: "string", examples: ["STEP_UP_TOKEN_MISSING"] }, message: { type: "string" } },
-              required: ["code", "message"],
-            },
-          },
-          required: ["error"],
-        },
-        Profile: {
-          type: "object",
-          properties: {
-            id: { type: "string" },
-            name: { type: "string" },
-            email: { type: "string", format: "email" },
-            emailVerified: { type: "boolean" },
-            image: { type: ["string", "null"], description: "Path of the profile picture on this server." },
-            createdAt: { type: "string", format: "date-time" },
-            twoFactorEnabled: { type: "boolean" },
-            hasPassword: { type: "boolean" },
-            providers: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  id: { type: "string" },
-                  providerId: { type: "string" },
-                  name: { type: "string" },
-                  accountName: { type: "string" },
-                  linkedAt: { type: "string", format: "date-time" },
-                },
-                required: ["id", "providerId", "name", "accountName", "linkedAt"],
-              },
-            },
-          },
-          required: ["id", "name", "email", "emailVerified", "image", "createdAt", "twoFactorEnabled", "hasPassword", "providers"],
-        },
-        EmailChangeStarted: {
-          type: "object",
-          properties: {
-            status: { const: "verification_sent" },
-            pendingEmail: { type: "string", format: "email" },
-            expiresAt: { type: ["string", "null"], format: "date-time" },
-          },
-          required: ["status", "pendingEmail", "expiresAt"],
-        },
-        PasswordChanged: {
-          type: "object",
-          properties: {
-            status: { const: "password_changed" },
-            otherSessionsRevoked: { type: "boolean" },
-            token: { type: ["string", "null"], description: "The new bearer token when the sessions were revoked." },
-          },
-          required: ["status", "otherSessionsRevoked", "token"],
-        },
-        StepUpToken: {
-          type: "object",
-          properties: {
-            token: { type: "string" },
-            expiresAt: { type: "string", format: "date-time" },
-            header: { const: "x-step-up-token" },
-          },
-          required: ["token", "expiresAt", "header"],
-        },
-      },
+      schemas: { Error: jsonSchema(errorSchema, "output") },
     },
   };
 }

@@ -49,7 +49,7 @@ export default async function SecurityPage({ searchParams }: PageProps<"/account
         </Card>
         <Card title="Active sessions" description="Devices signed in to your account. Revoke any you do not recognise.">
           <SessionsList
-            sessions={sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastActiveAt: s.lastActiveAt.toISOString() }))}
+            sessions={sessions.map((s) => ({ ...s, signedInAt: s.signedInAt.toISOString(), lastActiveAt: s.lastActiveAt.toISOString() }))}
           />
         </Card>
         <Card

@@ -5,8 +5,8 @@ import { useRef, useState } from "react";
 import { Avatar } from "@/components/account/avatar";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { apiErrorMessage } from "@/lib/api/error-message";
 import { AVATAR_MAX_BYTES, AVATAR_TOO_LARGE, AVATAR_TYPES, AVATAR_WRONG_TYPE } from "@/lib/validation/avatar";
+import { callApi } from "@/lib/api/client";
 
 type Notice = { tone: "error" | "success"; message: string };
 
@@ -20,15 +20,10 @@ export function AvatarUpload({ name, image }: { name: string; image: string | nu
   const send = async (method: "PUT" | "DELETE", file?: File) => {
     setBusy(true);
     setNotice(undefined);
-    try {
-      const response = await fetch("/api/account/avatar", { method, body: file, headers: file ? { "content-type": file.type } : undefined });
-      setNotice(response.ok ? { tone: "success", message: file ? "Picture updated." : "Picture removed." } : { tone: "error", message: await apiErrorMessage(response) });
-      router.refresh();
-    } catch {
-      setNotice({ tone: "error", message: "Could not reach the server. Check your connection and try again." });
-    } finally {
-      setBusy(false);
-    }
+    const { error } = await callApi(method, "/api/auth/users/me/avatar", file);
+    setBusy(false);
+    setNotice(error ? { tone: "error", message: error.message } : { tone: "success", message: file ? "Picture updated." : "Picture removed." });
+    router.refresh();
   };
 
   const upload = (file: File | undefined) => {

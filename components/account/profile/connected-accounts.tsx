@@ -4,10 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { apiErrorCode, apiErrorMessage } from "@/lib/api/error-message";
 import { useStepUp } from "@/components/account/step-up";
-import { authClient } from "@/lib/auth-client";
-import { authErrorMessage } from "@/lib/auth-errors";
+import { callApi, goToProvider } from "@/lib/api/client";
 
 export type ConnectionRow = { id: string; provider: string; accountName: string; linkedAt: string };
 type Provider = { id: string; name: string };
@@ -25,30 +23,27 @@ export function ConnectedAccounts({ email, hasPassword, connections, providers, 
 
   const sendSetPasswordLink = async () => {
     setBusy("password");
-    const { error } = await authClient.requestPasswordReset({ email, redirectTo: "/reset-password" });
+    const { error } = await callApi("POST", "/api/auth/request-password-reset", { email, redirectTo: "/reset-password" });
     setBusy(undefined);
-    setNotice(error ? { tone: "error", message: authErrorMessage(error) } : { tone: "success", message: `We have sent a link to ${email} to set a password.` });
+    setNotice(error ? { tone: "error", message: error.message } : { tone: "success", message: `We have sent a link to ${email} to set a password.` });
   };
 
   const unlink = async (connection: ConnectionRow) => {
     setBusy(connection.id);
-    const response = await withStepUp(() => fetch(`/api/account/connections/${encodeURIComponent(connection.id)}`, { method: "DELETE" }), apiErrorCode);
+    const result = await withStepUp(() => callApi("DELETE", `/api/auth/users/me/connections/${encodeURIComponent(connection.id)}`));
     setBusy(undefined);
-    if (!response) return;
-    setNotice(response.ok ? { tone: "success", message: `${connection.provider} is no longer linked.` } : { tone: "error", message: await apiErrorMessage(response) });
+    if (!result) return;
+    setNotice(result.error ? { tone: "error", message: result.error.message } : { tone: "success", message: `${connection.provider} is no longer linked.` });
     router.refresh();
   };
 
   const link = async (provider: Provider) => {
     setBusy(provider.id);
-    const result = await withStepUp(
-      () => authClient.linkSocial({ provider: provider.id, callbackURL: "/account/profile?linked=1" }),
-      ({ error }) => error?.code,
-    );
+    const result = await withStepUp(() => goToProvider("/api/auth/link-social", { provider: provider.id, callbackURL: "/account/profile?linked=1" }));
     const error = result ? result.error : null;
     if (!result || error) {
       setBusy(undefined);
-      if (error) setNotice({ tone: "error", message: authErrorMessage(error) });
+      if (error) setNotice({ tone: "error", message: error.message });
     }
   };
 

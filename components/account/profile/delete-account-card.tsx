@@ -5,8 +5,7 @@ import { useStepUp } from "@/components/account/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { authClient } from "@/lib/auth-client";
-import { authErrorMessage } from "@/lib/auth-errors";
+import { callApi } from "@/lib/api/client";
 
 const CONFIRMATION = "DELETE";
 
@@ -23,13 +22,13 @@ export function DeleteAccountCard({ email, linkInvalid }: { email: string; linkI
     if (typed !== CONFIRMATION) return;
     setPending(true);
     setResult(undefined);
-    const answer = await withStepUp(() => authClient.deleteUser({}), ({ error }) => error?.code);
+    const answer = await withStepUp(() => callApi("POST", "/api/auth/delete-user", {}));
     setPending(false);
     if (!answer) return;
     const { error } = answer;
     setResult(
       error
-        ? { tone: "error", message: authErrorMessage(error) }
+        ? { tone: "error", message: error.message }
         : { tone: "success", message: `We have sent a link to ${email}. Open it while signed in to delete your account; nothing is deleted until then.` },
     );
   };

@@ -8,9 +8,8 @@ import { useStepUp } from "@/components/account/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { authClient } from "@/lib/auth-client";
-import { authErrorMessage } from "@/lib/auth-errors";
 import { EMAIL_CHANGE_CALLBACK, changeEmailSchema, type ChangeEmailInput } from "@/lib/validation/user";
+import { callApi } from "@/lib/api/client";
 
 // Where the confirmation link lands; the profile page reads the outcome from it.
 
@@ -28,11 +27,11 @@ export function EmailForm({ email, pendingEmail, initialNotice }: { email: strin
   });
 
   const send = async (newEmail: string) => {
-    const result = await withStepUp(() => authClient.changeEmail({ newEmail, callbackURL: EMAIL_CHANGE_CALLBACK }), ({ error }) => error?.code);
+    const result = await withStepUp(() => callApi("POST", "/api/auth/change-email", { newEmail, callbackURL: EMAIL_CHANGE_CALLBACK }));
     if (!result) return false;
     const { error } = result;
     if (error) {
-      setNotice({ tone: "error", message: error.message === "Email is the same" ? "That is already your email address." : authErrorMessage(error) });
+      setNotice({ tone: "error", message: error.message });
       return false;
     }
     setNotice({ tone: "success", message: `We have sent a link to ${newEmail}.` });
@@ -49,9 +48,10 @@ export function EmailForm({ email, pendingEmail, initialNotice }: { email: strin
 
   const cancelPending = async () => {
     setBusy("cancel");
-    const response = await fetch("/api/account/email-change", { method: "DELETE" });
+    const { error } = await callApi("DELETE", "/api/auth/users/me/email");
     setBusy(undefined);
-    setNotice(response.ok || response.status === 404 ? { tone: "success", message: "Change of email address cancelled. The link we sent no longer works." } : { tone: "error", message: "Something went wrong. Try again in a moment." });
+    // Not found: it was cancelled or used already, which is as good as cancelled here.
+    setNotice(!error || error.status === 404 ? { tone: "success", message: "Change of email address cancelled. The link we sent no longer works." } : { tone: "error", message: "Something went wrong. Try again in a moment." });
     router.refresh();
   };
 

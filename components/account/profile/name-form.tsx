@@ -7,9 +7,8 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { authClient } from "@/lib/auth-client";
-import { authErrorMessage } from "@/lib/auth-errors";
 import { updateNameSchema, type UpdateNameInput } from "@/lib/validation/user";
+import { callApi } from "@/lib/api/client";
 
 export function NameForm({ name }: { name: string }) {
   const router = useRouter();
@@ -28,9 +27,9 @@ export function NameForm({ name }: { name: string }) {
 
   const onSubmit = handleSubmit(async (values) => {
     setResult(undefined);
-    const { error } = await authClient.updateUser({ name: values.name });
+    const { error } = await callApi("POST", "/api/auth/update-user", { name: values.name });
     if (error) {
-      setResult({ tone: "error", message: authErrorMessage(error) });
+      setResult({ tone: "error", message: error.message });
       return;
     }
     setEditing(false);

@@ -8,13 +8,14 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { TextField } from "@/components/ui/text-field";
-import { authClient } from "@/lib/auth-client";
-import { authErrorMessage } from "@/lib/auth-errors";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validation/security";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validation/user";
+import { callApi } from "@/lib/api/client";
+import { useStepUp } from "@/components/account/step-up";
 
 export function ChangePasswordForm() {
   const router = useRouter();
+  const { withStepUp } = useStepUp();
   const [result, setResult] = useState<{ tone: "error" | "success"; message: string }>();
   const { register, handleSubmit, formState, control, reset } = useForm<ChangePasswordInput>({
     resolver: zodResolver(changePasswordSchema),
@@ -25,9 +26,11 @@ export function ChangePasswordForm() {
 
   const onSubmit = handleSubmit(async ({ currentPassword, newPassword, revokeOtherSessions }) => {
     setResult(undefined);
-    const { error } = await authClient.changePassword({ currentPassword, newPassword, revokeOtherSessions });
+    const answer = await withStepUp(() => callApi("POST", "/api/auth/change-password", { currentPassword, newPassword, revokeOtherSessions }));
+    if (!answer) return;
+    const { error } = answer;
     if (error) {
-      setResult({ tone: "error", message: authErrorMessage(error) });
+      setResult({ tone: "error", message: error.message });
       return;
     }
     reset();

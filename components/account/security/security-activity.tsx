@@ -6,8 +6,8 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { apiErrorMessage } from "@/lib/api/error-message";
 import { formatDate } from "./format-date";
+import { callApi } from "@/lib/api/client";
 
 export type ActivityRow = {
   id: string;
@@ -38,20 +38,12 @@ export function SecurityActivity({ entries, page, hasOlder, email }: SecurityAct
   const report = async (entry: ActivityRow) => {
     setPending(true);
     setError(undefined);
-    try {
-      const response = await fetch(`/api/account/activity/${encodeURIComponent(entry.id)}/report`, { method: "POST" });
-      if (!response.ok) {
-        setError(await apiErrorMessage(response));
-        return;
-      }
-      // Every session has ended, this one too.
-      router.replace("/sign-in?reported=1");
-      router.refresh();
-    } catch {
-      setError("Could not reach the server. Check your connection and try again.");
-    } finally {
-      setPending(false);
-    }
+    const { error } = await callApi("POST", `/api/auth/users/me/activity/${encodeURIComponent(entry.id)}/report`);
+    setPending(false);
+    if (error) return setError(error.message);
+    // Every session has ended, this one too.
+    router.replace("/sign-in?reported=1");
+    router.refresh();
   };
 
   if (entries.length === 0) {

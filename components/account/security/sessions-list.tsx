@@ -5,15 +5,15 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useStepUp } from "@/components/account/step-up";
-import { apiErrorCode, apiErrorMessage } from "@/lib/api/error-message";
 import { formatDate } from "./format-date";
+import { callApi } from "@/lib/api/client";
 
 export type SessionRow = {
   id: string;
   browser: string;
   os: string;
   ipAddress: string | null;
-  createdAt: string;
+  signedInAt: string;
   lastActiveAt: string;
   current: boolean;
 };
@@ -25,19 +25,14 @@ export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
   const [result, setResult] = useState<{ tone: "error" | "success"; message: string }>();
   const others = sessions.filter((session) => !session.current).length;
 
-  const send = async (key: string, url: string, success: (response: Response) => Promise<string>) => {
+  const send = async (key: string, url: string, success: (answer: { revoked?: number } | null) => string) => {
     setPending(key);
     setResult(undefined);
-    try {
-      const response = await withStepUp(() => fetch(url, { method: "DELETE" }), apiErrorCode);
-      if (!response) return;
-      setResult(response.ok ? { tone: "success", message: await success(response) } : { tone: "error", message: await apiErrorMessage(response) });
-      router.refresh();
-    } catch {
-      setResult({ tone: "error", message: "Could not reach the server. Check your connection and try again." });
-    } finally {
-      setPending(undefined);
-    }
+    const answer = await withStepUp(() => callApi<{ revoked?: number } | null>("DELETE", url));
+    setPending(undefined);
+    if (!answer) return;
+    setResult(answer.error ? { tone: "error", message: answer.error.message } : { tone: "success", message: success(answer.data) });
+    router.refresh();
   };
 
   return (
@@ -57,7 +52,7 @@ export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
                 <dt>IP address</dt>
                 <dd className="break-all">{session.ipAddress ?? "Unknown"}</dd>
                 <dt>Signed in</dt>
-                <dd>{formatDate(session.createdAt)}</dd>
+                <dd>{formatDate(session.signedInAt)}</dd>
                 <dt>Last active</dt>
                 <dd>{formatDate(session.lastActiveAt)}</dd>
               </dl>
@@ -68,8 +63,8 @@ export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
                 className="shrink-0 self-start sm:self-center"
                 pending={pending === session.id}
                 disabled={pending !== undefined}
-                aria-label={`Revoke ${session.browser} on ${session.os}, signed in ${formatDate(session.createdAt)}`}
-                onClick={() => send(session.id, `/api/account/sessions/${encodeURIComponent(session.id)}`, async () => "That device has been signed out.")}
+                aria-label={`Revoke ${session.browser} on ${session.os}, signed in ${formatDate(session.signedInAt)}`}
+                onClick={() => send(session.id, `/api/auth/users/me/sessions/${encodeURIComponent(session.id)}`, () => "That device has been signed out.")}
               >
                 Revoke
               </Button>
@@ -84,8 +79,8 @@ export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
             pending={pending === "others"}
             disabled={pending !== undefined}
             onClick={() =>
-              send("others", "/api/account/sessions", async (response) => {
-                const { revoked } = (await response.json()) as { revoked: number };
+              send("others", "/api/auth/users/me/sessions", (answer) => {
+                const revoked = answer?.revoked ?? 0;
                 return revoked === 1 ? "Signed out of 1 other device." : `Signed out of ${revoked} other devices.`;
               })
             }

@@ -12,8 +12,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
-import { authClient } from "@/lib/auth-client";
-import { authErrorMessage } from "@/lib/auth-errors";
+import { callApi } from "@/lib/api/client";
 import { totpCodeSchema } from "@/lib/validation/security";
 import { BackupCodes } from "./backup-codes";
 import { PasswordStep } from "./password-step";
@@ -80,10 +79,10 @@ export function TwoFactorCard({ enabled, backupCodesLeft, appName }: TwoFactorCa
           submitLabel="Continue"
           onCancel={close}
           onSubmit={async (password) => {
-            const result = await withStepUp(() => authClient.twoFactor.enable({ password }), ({ error }) => error?.code);
+            const result = await withStepUp(() => callApi<{ totpURI: string; backupCodes: string[] }>("POST", "/api/auth/two-factor/enable", { password }));
             if (!result) return;
             const { data, error } = result;
-            if (error || !data || !("totpURI" in data)) return authErrorMessage(error);
+            if (error) return error.message;
             setStep({ name: "scan", totpURI: data.totpURI, backupCodes: data.backupCodes });
           }}
         />
@@ -124,10 +123,10 @@ export function TwoFactorCard({ enabled, backupCodesLeft, appName }: TwoFactorCa
           submitLabel="Regenerate"
           onCancel={close}
           onSubmit={async (password) => {
-            const result = await withStepUp(() => authClient.twoFactor.generateBackupCodes({ password }), ({ error }) => error?.code);
+            const result = await withStepUp(() => callApi<{ backupCodes: string[] }>("POST", "/api/auth/two-factor/generate-backup-codes", { password }));
             if (!result) return;
             const { data, error } = result;
-            if (error || !data) return authErrorMessage(error);
+            if (error) return error.message;
             setStep({ name: "backup-codes", backupCodes: data.backupCodes, title: "Your new backup codes" });
           }}
         />
@@ -144,9 +143,9 @@ export function TwoFactorCard({ enabled, backupCodesLeft, appName }: TwoFactorCa
           variant="danger"
           onCancel={close}
           onSubmit={async (password) => {
-            const result = await withStepUp(() => authClient.twoFactor.disable({ password }), ({ error }) => error?.code);
+            const result = await withStepUp(() => callApi("POST", "/api/auth/two-factor/disable", { password }));
             if (!result) return;
-            if (result.error) return authErrorMessage(result.error);
+            if (result.error) return result.error.message;
             finish("Two-factor authentication is off.");
           }}
         />
@@ -164,9 +163,9 @@ function ScanStep({ totpURI, onVerified, onCancel }: { totpURI: string; onVerifi
 
   const submit = handleSubmit(async ({ code }) => {
     setFormError(undefined);
-    const { error } = await authClient.twoFactor.verifyTotp({ code });
+    const { error } = await callApi("POST", "/api/auth/two-factor/verify-totp", { code });
     if (error) {
-      setFormError(authErrorMessage(error));
+      setFormError(error.message);
       return;
     }
     onVerified();

@@ -1,5 +1,5 @@
 import { findAvatar } from "@/lib/account/avatar";
-import { apiError } from "@/lib/api/responses";
+import { ApiError } from "@/lib/api/errors";
 
 /**
  * Serves a picture by owner and content hash. A new picture gets a new hash, so each URL's bytes
@@ -9,7 +9,7 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/avat
   const { userId, file } = await params;
   const hash = /^([0-9a-f]{16})\.webp$/.exec(file)?.[1];
   const data = hash ? await findAvatar(userId, hash) : null;
-  if (!data) return apiError(404, "NOT_FOUND", "No such picture.");
+  if (!data) return new ApiError("NOT_FOUND", "No such picture.").toResponse();
   return new Response(new Uint8Array(data), {
     headers: {
       "Content-Type": "image/webp",

@@ -1,0 +1,494 @@
+import "server-only";
+import { z, type ZodType } from "zod";
+import type { SecurityEventType } from "@/lib/account/activity";
+import { newPasswordSchema } from "@/lib/passwords/common";
+import { signInSchema } from "@/lib/validation/auth";
+import { AVATAR_MAX_BYTES, AVATAR_TOO_LARGE, AVATAR_TYPES } from "@/lib/validation/avatar";
+import { backupCodeSchema, changePasswordRequestSchema, confirmPasswordSchema, recordIdSchema, stepUpSchema, totpCodeSchema } from "@/lib/validation/security";
+import { changeEmailSchema, emailSchema, imageUpdateSchema, nameSchema, updateNameSchema } from "@/lib/validation/user";
+import * as responses from "@/lib/validation/responses";
+
+/**
+ * Every action a person can take on an account, and everything that guards it: the HTTP endpoints
+ * that carry it (better-auth's and our own routes), the proof it needs, its rate limit, the security
+ * event it records and the mail it sends. The better-auth plugin (lib/policy/plugin), our route
+ * wrapper (lib/api/route), the OpenAPI document and the README's security notes all read this table;
+ * an endpoint that is not in it does not answer (404).
+ */
+
+export type Proof = "none" | "session" | "second-step" | "mailed-link" | "recent-sign-in" | "step-up";
+
+export const PROOFS: Record<Proof, string> = {
+  none: "nothing: anyone may ask",
+  session: "a session (cookie or bearer token)",
+  "second-step": "the sign-in's two-factor challenge, or a session turning two-factor on",
+  "mailed-link": "the one-time token from a mailed link",
+  "recent-sign-in": "a step-up token, or, in a browser, a sign-in with every factor in the last ten minutes",
+  "step-up": "a step-up token, always",
+};
+
+/** Requests per client address in a fixed window. */
+export type Limit = { max: number; windowSeconds: number };
+
+type Method = "GET" | "POST" | "PUT" | "DELETE";
+
+export type Upload = { maxBytes: number; types: readonly string[]; tooLarge: string };
+
+export type OpenApiInfo = {
+  summary: string;
+  description?: string;
+  success: { status: number; description: string; schema?: ZodType; headers?: Record<string, string> };
+  /** Refusals particular to this endpoint, beyond what its proof, limit and body imply. */
+  errors?: Record<number, string>;
+};
+
+export type Endpoint = {
+  method: Method;
+  /** The full path, `:name` for a segment that varies. */
+  path: string;
+  /** better-auth's handler, or a route of ours under app/. */
+  by: "better-auth" | "route";
+  body?: ZodType;
+  upload?: Upload;
+  params?: ZodType;
+  query?: ZodType;
+  /** false for steps of a browser flow (provider callbacks, mailed links) that an API client never calls. */
+  openapi: OpenApiInfo | false;
+};
+
+export type Action = {
+  title: string;
+  endpoints: Endpoint[];
+  proof: Proof;
+  limit?: Limit;
+  /** Wrong answers to a secret, per account: over the limit the action is closed for the window. */
+  failures?: Limit & { event: SecurityEventType };
+  /** Recorded when the action succeeds. */
+  event?: SecurityEventType;
+  /** Security events that depend on how the action went (recorded by lib/account/activity-plugin). */
+  outcomes?: SecurityEventType[];
+  mail?: string;
+};
+
+const BASE = "/api/auth";
+
+const betterAuth = (method: Method, path: string, rest: Omit<Endpoint, "method" | "path" | "by"> = { openapi: false }): Endpoint => ({
+  method,
+  path: `${BASE}${path}`,
+  by: "better-auth",
+  ...rest,
+});
+const route = (method: Method, path: string, rest: Omit<Endpoint, "method" | "path" | "by">): Endpoint => ({ method, path, by: "route", ...rest });
+
+// better-auth checks callback URLs against the app's origin itself; this only bounds their size.
+const callbackURL = z.string().max(2048).optional();
+const password = confirmPasswordSchema.shape.password;
+const ME = `${BASE}/users/me`;
+
+// better-auth's default limits for what it protects, kept as ours: three attempts per ten seconds,
+// three mails per minute.
+const ATTEMPTS: Limit = { max: 3, windowSeconds: 10 };
+const MAILS: Limit = { max: 3, windowSeconds: 60 };
+
+export const ACTIONS = {
+  "sign-up": {
+    title: "Create an account",
+    proof: "none",
+    limit: ATTEMPTS,
+    mail: "a verification link; to an address that has an account already, a notice instead",
+    endpoints: [
+      betterAuth("POST", "/sign-up/email", {
+        body: z.strictObject({ name: nameSchema, email: emailSchema, password: newPasswordSchema, callbackURL, rememberMe: z.boolean().optional() }),
+        openapi: false,
+      }),
+    ],
+  },
+  "verification.resend": {
+    title: "Send the verification link again",
+    proof: "none",
+    limit: MAILS,
+    mail: "a verification link",
+    endpoints: [betterAuth("POST", "/send-verification-email", { body: z.strictObject({ email: emailSchema, callbackURL }), openapi: false })],
+  },
+  "email.verify": {
+    title: "Open a verification link (new account, or new address)",
+    proof: "mailed-link",
+    outcomes: ["sign_in", "email_changed"],
+    mail: "after a change of address, a notice to the old address",
+    endpoints: [betterAuth("GET", "/verify-email")],
+  },
+  "sign-in.password": {
+    title: "Sign in with email and password",
+    proof: "none",
+    limit: ATTEMPTS,
+    outcomes: ["sign_in"],
+    mail: "a notice when the browser has not signed in to the account in 90 days",
+    endpoints: [
+      betterAuth("POST", "/sign-in/email", {
+        body: signInSchema.extend({ callbackURL, rememberMe: z.boolean().optional() }).strict(),
+        openapi: {
+          summary: "Sign in with email and password",
+          description:
+            "Answers with the `set-auth-token` header: the bearer token for the endpoints below. With two-factor on, the answer is " +
+            "`{ \"twoFactorRedirect\": true }` and no token; finish at `/two-factor` in a browser.",
+          success: { status: 200, description: "Signed in.", headers: { "set-auth-token": "The bearer token." } },
+          errors: { 401: "INVALID_EMAIL_OR_PASSWORD.", 403: "EMAIL_NOT_VERIFIED: a new verification link is on its way." },
+        },
+      }),
+    ],
+  },
+  "sign-in.provider": {
+    title: "Sign in with a provider (GitHub, Google, OpenID Connect)",
+    proof: "none",
+    limit: ATTEMPTS,
+    outcomes: ["sign_in"],
+    mail: "a notice when the browser has not signed in to the account in 90 days",
+    endpoints: [
+      betterAuth("POST", "/sign-in/social", {
+        body: z.strictObject({ provider: z.string().min(1).max(64), callbackURL, errorCallbackURL: callbackURL, newUserCallbackURL: callbackURL, disableRedirect: z.boolean().optional() }),
+        openapi: false,
+      }),
+      // The provider's answer, for signing in and for linking alike.
+      betterAuth("GET", "/callback/:id"),
+      betterAuth("POST", "/callback/:id"),
+    ],
+  },
+  "sign-in.second-step": {
+    title: "Finish signing in with an authenticator code or a backup code; turn two-factor on with the first code",
+    proof: "second-step",
+    limit: ATTEMPTS,
+    outcomes: ["sign_in", "second_step_failed", "backup_code_used", "two_factor_enabled"],
+    mail: "a notice when a backup code is used, and when two-factor comes on",
+    endpoints: [
+      betterAuth("POST", "/two-factor/verify-totp", {
+        body: z.strictObject({ code: totpCodeSchema, trustDevice: z.boolean().optional() }),
+        openapi: {
+          summary: "Verify an authenticator code",
+          description: "Signed in, after `POST /api/auth/two-factor/enable`: the first code turns two-factor on (the session is replaced; `set-auth-token` carries the new token).",
+          success: { status: 200, description: "The code was right." },
+          errors: { 401: "INVALID_CODE or CODE_ALREADY_USED (each code is accepted once)." },
+        },
+      }),
+      betterAuth("POST", "/two-factor/verify-backup-code", { body: z.strictObject({ code: backupCodeSchema, trustDevice: z.boolean().optional() }), openapi: false }),
+    ],
+  },
+  "session.read": {
+    title: "Read the session",
+    proof: "none",
+    endpoints: [betterAuth("GET", "/get-session")],
+  },
+  "sign-out": {
+    title: "Sign out this device",
+    proof: "session",
+    endpoints: [
+      betterAuth("POST", "/sign-out", {
+        body: z.strictObject({}),
+        openapi: { summary: "Sign out: the session (and its bearer token) ends", success: { status: 200, description: "Signed out." } },
+      }),
+    ],
+  },
+  "password.reset-request": {
+    title: "Ask for a password-reset link",
+    proof: "none",
+    limit: MAILS,
+    mail: "a reset link, valid one hour (nothing to an address without an account)",
+    endpoints: [betterAuth("POST", "/request-password-reset", { body: z.strictObject({ email: emailSchema, redirectTo: callbackURL }), openapi: false })],
+  },
+  "password.reset": {
+    title: "Choose a new password from a reset link",
+    proof: "mailed-link",
+    limit: { max: 10, windowSeconds: 60 },
+    event: "password_changed",
+    mail: "a notice that the password was changed",
+    endpoints: [
+      betterAuth("GET", "/reset-password/:token"),
+      betterAuth("POST", "/reset-password", { body: z.strictObject({ newPassword: newPasswordSchema, token: z.string().min(1).max(256) }), openapi: false }),
+    ],
+  },
+  "profile.read": {
+    title: "Read the profile",
+    proof: "session",
+    endpoints: [
+      route("GET", ME, {
+        openapi: { summary: "The signed-in person's profile", success: { status: 200, description: "The profile.", schema: responses.profileSchema } },
+      }),
+    ],
+  },
+  "profile.update": {
+    title: "Change the name",
+    proof: "session",
+    endpoints: [
+      betterAuth("POST", "/update-user", { body: z.strictObject({ name: nameSchema.optional(), image: imageUpdateSchema }), openapi: false }),
+      route("PUT", ME, {
+        body: updateNameSchema.strict(),
+        openapi: {
+          summary: "Update the editable fields of the profile (name)",
+          success: { status: 200, description: "The updated profile.", schema: responses.profileSchema },
+        },
+      }),
+    ],
+  },
+  "avatar.upload": {
+    title: "Upload a profile picture",
+    proof: "session",
+    limit: { max: 10, windowSeconds: 60 },
+    endpoints: [
+      route("PUT", `${ME}/avatar`, {
+        upload: { maxBytes: AVATAR_MAX_BYTES, types: AVATAR_TYPES, tooLarge: AVATAR_TOO_LARGE },
+        openapi: {
+          summary: "Upload a profile picture",
+          description: `The image itself as the body, at most ${AVATAR_MAX_BYTES / 1024 / 1024} MB. It is re-encoded to a 256 px WebP without metadata.`,
+          success: { status: 200, description: "Stored.", schema: responses.avatarSchema },
+          errors: { 413: "More than 2 MB, or more than 24 megapixels (PAYLOAD_TOO_LARGE).", 415: "Not a PNG, JPEG, WebP or GIF image, judged by its bytes (UNSUPPORTED_MEDIA_TYPE)." },
+        },
+      }),
+    ],
+  },
+  "avatar.remove": {
+    title: "Remove the profile picture",
+    proof: "session",
+    endpoints: [route("DELETE", `${ME}/avatar`, { openapi: { summary: "Remove the profile picture", success: { status: 204, description: "Removed." } } })],
+  },
+  "email.change": {
+    title: "Change the email address",
+    proof: "recent-sign-in",
+    limit: ATTEMPTS,
+    event: "email_change_requested",
+    mail: "a confirmation link to the new address (none when it belongs to someone else); the old address is told once it is done",
+    endpoints: [
+      betterAuth("POST", "/change-email", { body: z.strictObject({ newEmail: emailSchema, callbackURL }), openapi: false }),
+      route("PUT", `${ME}/email`, {
+        body: changeEmailSchema.strict(),
+        openapi: {
+          summary: "Start a change of email address",
+          description: "Mails a link to the new address; the address changes when it is opened. An address that belongs to someone else gets the same answer, and no mail.",
+          success: { status: 202, description: "The link is on its way.", schema: responses.emailChangeStartedSchema },
+        },
+      }),
+    ],
+  },
+  "email.cancel": {
+    title: "Cancel a pending change of email address",
+    proof: "session",
+    endpoints: [
+      route("DELETE", `${ME}/email`, {
+        openapi: { summary: "Cancel the pending change of address: its link stops working", success: { status: 204, description: "Cancelled." }, errors: { 404: "No change is pending (NOT_FOUND)." } },
+      }),
+    ],
+  },
+  "password.change": {
+    title: "Change the password",
+    proof: "recent-sign-in",
+    limit: ATTEMPTS,
+    event: "password_changed",
+    mail: "a notice, saying whether other devices were signed out",
+    endpoints: [
+      betterAuth("POST", "/change-password", {
+        body: z.strictObject({ currentPassword: password, newPassword: newPasswordSchema, revokeOtherSessions: z.boolean().optional() }),
+        openapi: false,
+      }),
+      route("PUT", `${ME}/password`, {
+        body: changePasswordRequestSchema.extend({ newPassword: newPasswordSchema }),
+        openapi: {
+          summary: "Change the password",
+          description:
+            "The current password is checked as well. With `revokeOtherSessions`, every session ends and a new one replaces the caller's: its token is in the answer.",
+          success: { status: 200, description: "Changed.", schema: responses.passwordChangedSchema },
+          errors: { 403: "INVALID_PASSWORD: the current password is wrong." },
+        },
+      }),
+    ],
+  },
+  "step-up": {
+    title: "Confirm it's you (step-up)",
+    proof: "session",
+    limit: ATTEMPTS,
+    failures: { max: 5, windowSeconds: 15 * 60, event: "step_up_failed" },
+    endpoints: [
+      route("POST", `${ME}/step-up`, {
+        body: stepUpSchema,
+        openapi: {
+          summary: "Trade the password (and a code when two-factor is on) for a step-up token",
+          success: { status: 200, description: "The token, also set as an HttpOnly cookie for the pages.", schema: responses.stepUpTokenSchema },
+          errors: {
+            403: "INVALID_PASSWORD, INVALID_CODE or CODE_ALREADY_USED (each authenticator code is accepted once).",
+            409: "PASSWORD_NOT_SET: the account signs in only through a provider.",
+          },
+        },
+      }),
+    ],
+  },
+  "two-factor.enable": {
+    title: "Start turning two-factor on (shows the authenticator key once)",
+    proof: "recent-sign-in",
+    limit: ATTEMPTS,
+    endpoints: [
+      betterAuth("POST", "/two-factor/enable", {
+        body: z.strictObject({ password }),
+        openapi: {
+          summary: "Start turning two-factor on: the authenticator key and ten backup codes, shown this once",
+          description: "Two-factor is on once the first code is verified (`POST /api/auth/two-factor/verify-totp`).",
+          success: { status: 200, description: "`{ totpURI, backupCodes }`." },
+          errors: { 403: "INVALID_PASSWORD." },
+        },
+      }),
+    ],
+  },
+  "two-factor.disable": {
+    title: "Turn two-factor off",
+    proof: "recent-sign-in",
+    limit: ATTEMPTS,
+    event: "two_factor_disabled",
+    mail: "a notice",
+    endpoints: [
+      betterAuth("POST", "/two-factor/disable", {
+        body: z.strictObject({ password }),
+        openapi: { summary: "Turn two-factor off", success: { status: 200, description: "Off; the session is replaced." }, errors: { 403: "INVALID_PASSWORD." } },
+      }),
+    ],
+  },
+  "two-factor.backup-codes": {
+    title: "Replace the backup codes",
+    proof: "recent-sign-in",
+    limit: ATTEMPTS,
+    event: "backup_codes_regenerated",
+    endpoints: [
+      betterAuth("POST", "/two-factor/generate-backup-codes", {
+        body: z.strictObject({ password }),
+        openapi: { summary: "Replace the backup codes: ten new ones, shown this once", success: { status: 200, description: "`{ backupCodes }`." }, errors: { 403: "INVALID_PASSWORD." } },
+      }),
+    ],
+  },
+  "sessions.list": {
+    title: "List the signed-in devices",
+    proof: "session",
+    endpoints: [
+      route("GET", `${ME}/sessions`, {
+        openapi: { summary: "The person's sessions, this one first; never their tokens", success: { status: 200, description: "The sessions.", schema: responses.sessionsSchema } },
+      }),
+    ],
+  },
+  "sessions.revoke": {
+    title: "Sign out another device",
+    proof: "recent-sign-in",
+    event: "session_revoked",
+    endpoints: [
+      route("DELETE", `${ME}/sessions/:id`, {
+        params: z.object({ id: recordIdSchema }),
+        openapi: {
+          summary: "End one of the person's other sessions",
+          success: { status: 204, description: "Signed out." },
+          errors: { 400: "The id names this session: sign out instead (INVALID_INPUT).", 404: "No such session of this person's (NOT_FOUND)." },
+        },
+      }),
+    ],
+  },
+  "sessions.revoke-others": {
+    title: "Sign out every other device",
+    proof: "recent-sign-in",
+    event: "session_revoked",
+    endpoints: [
+      route("DELETE", `${ME}/sessions`, {
+        openapi: { summary: "End every session but this one", success: { status: 200, description: "How many ended.", schema: responses.revokedSchema } },
+      }),
+    ],
+  },
+  "connections.link": {
+    title: "Connect a provider account",
+    proof: "recent-sign-in",
+    limit: ATTEMPTS,
+    outcomes: ["provider_linked"],
+    endpoints: [betterAuth("POST", "/link-social", { body: z.strictObject({ provider: z.string().min(1).max(64), callbackURL, errorCallbackURL: callbackURL }), openapi: false })],
+  },
+  "connections.unlink": {
+    title: "Disconnect a provider account",
+    proof: "recent-sign-in",
+    event: "provider_unlinked",
+    endpoints: [
+      route("DELETE", `${ME}/connections/:id`, {
+        params: z.object({ id: recordIdSchema }),
+        openapi: {
+          summary: "Disconnect a provider, never the last way to sign in",
+          success: { status: 204, description: "Disconnected." },
+          errors: { 404: "No such connection of this person's (NOT_FOUND).", 409: "It is the only way left to sign in (CONFLICT)." },
+        },
+      }),
+    ],
+  },
+  "activity.list": {
+    title: "Read the security activity",
+    proof: "session",
+    endpoints: [
+      route("GET", `${ME}/activity`, {
+        query: z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }),
+        openapi: { summary: "One page of the security activity, newest first", success: { status: 200, description: "Ten entries at most.", schema: responses.activityPageSchema } },
+      }),
+    ],
+  },
+  "activity.report": {
+    title: `Report a sign-in as not you ("This wasn't me")`,
+    proof: "session",
+    limit: ATTEMPTS,
+    event: "sign_in_reported",
+    mail: "a password-reset link",
+    endpoints: [
+      route("POST", `${ME}/activity/:id/report`, {
+        params: z.object({ id: recordIdSchema }),
+        openapi: {
+          summary: "This wasn't me: every session ends (this one too), trusted devices are forgotten, and a reset link is mailed",
+          success: { status: 200, description: "Done.", schema: responses.reportedSchema },
+          errors: { 404: "No such sign-in of this person's (NOT_FOUND)." },
+        },
+      }),
+    ],
+  },
+  "account.delete-request": {
+    title: "Ask to delete the account",
+    proof: "recent-sign-in",
+    limit: MAILS,
+    event: "deletion_requested",
+    mail: "a confirmation link, valid one hour",
+    endpoints: [betterAuth("POST", "/delete-user", { body: z.strictObject({}), openapi: false })],
+  },
+  "account.delete-confirm": {
+    title: "Delete the account from the mailed link",
+    proof: "mailed-link",
+    endpoints: [route("GET", "/account/delete/confirm", { query: z.object({ token: z.string().max(256).default("") }), openapi: false })],
+  },
+  "account.delete": {
+    title: "Delete the account at once (API)",
+    proof: "step-up",
+    endpoints: [
+      route("DELETE", ME, {
+        openapi: { summary: "Delete the account and everything of it, and clear the session cookies", success: { status: 204, description: "Deleted; every session has ended." } },
+      }),
+    ],
+  },
+} satisfies Record<string, Action>;
+
+export type ActionId = keyof typeof ACTIONS;
+
+/**
+ * better-auth endpoints that are not served at all, and why. A plugin or upgrade that adds an endpoint
+ * must land it here or in ACTIONS (lib/policy/actions.test.ts walks better-auth's list).
+ */
+export const REFUSED: Record<string, string> = {
+  "POST /api/auth/verify-password": "checks the password without counting wrong answers; step-up is where a session proves the password",
+  "POST /api/auth/two-factor/get-totp-uri": "hands out the authenticator key for the password alone",
+  "POST /api/auth/two-factor/send-otp": "codes by mail or text are not configured",
+  "POST /api/auth/two-factor/verify-otp": "codes by mail or text are not configured",
+  "GET /api/auth/list-sessions": "answers with every session's token; ours lists them by id",
+  "POST /api/auth/revoke-session": "takes a session token; ours revokes by id, with step-up",
+  "POST /api/auth/revoke-sessions": "ours revokes by id, with step-up",
+  "POST /api/auth/revoke-other-sessions": "ours revokes by id, with step-up",
+  "POST /api/auth/update-session": "nothing in a session is the person's to change",
+  "GET /api/auth/list-accounts": "the profile lists connections without provider tokens",
+  "POST /api/auth/unlink-account": "checks and deletes in two statements, so two requests can race past the last way in; ours is one",
+  "GET /api/auth/account-info": "provider data is not handed out",
+  "POST /api/auth/refresh-token": "provider tokens are not handed out",
+  "POST /api/auth/get-access-token": "provider tokens are not handed out",
+  "GET /api/auth/delete-user/callback": "the mailed link goes through /account/delete/confirm",
+  "POST /api/auth/get-session": "the session is read with GET",
+  "GET /api/auth/ok": "GET /api/health answers for the app and its database",
+  "GET /api/auth/error": "errors land on our own pages",
+};

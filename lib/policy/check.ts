@@ -1,0 +1,51 @@
+import "server-only";
+import { STEP_UP_MESSAGES, stepUpTokenFrom, verifyStepUpToken } from "@/lib/account/step-up";
+import { ApiError, tooManyRequests } from "@/lib/api/errors";
+import { requestDevice } from "@/lib/request-device";
+import type { Proof } from "./actions";
+import { countRequest } from "./limits";
+import type { Match } from "./match";
+import { signedInRecently } from "./sign-in-time";
+
+export type PolicySession = {
+  user: { id: string; twoFactorEnabled?: boolean | null };
+  session: { id: string; signedInAt?: Date | string | null };
+};
+
+/**
+ * The session a request carries, as better-auth's endpoints will see it: auth.api.getSession runs
+ * the plugins' hooks too, so a bearer token counts (getSessionFromCtx in a hook sees only the cookie).
+ */
+export type FindSession = (headers: Headers) => Promise<PolicySession | null>;
+
+export const hasBearerToken = (headers: Headers) => /^bearer\s+\S/i.test(headers.get("authorization") ?? "");
+
+/**
+ * Why the request lacks the proof its action needs, or null. Without a session this says nothing:
+ * the endpoint itself answers 401. A recent sign-in counts in a browser only; an API client (bearer
+ * token) always steps up, so a token taken from one is never enough on its own.
+ */
+export async function proofRefusal(proof: Proof, headers: Headers, session: PolicySession | null): Promise<ApiError | null> {
+  if (!session) return null;
+  if (proof === "second-step") {
+    // The second step belongs to a sign-in in progress, or to turning two-factor on; a session whose
+    // account has two-factor on already is neither.
+    return session.user.twoFactorEnabled ? new ApiError("FORBIDDEN", "You are signed in already.") : null;
+  }
+  if (proof !== "recent-sign-in" && proof !== "step-up") return null;
+  const token = stepUpTokenFrom(headers);
+  if (token) {
+    const failure = await verifyStepUpToken(token, session);
+    return failure && new ApiError(failure, STEP_UP_MESSAGES[failure]);
+  }
+  if (proof === "recent-sign-in" && !hasBearerToken(headers) && signedInRecently(session.session)) return null;
+  return new ApiError("STEP_UP_TOKEN_MISSING", STEP_UP_MESSAGES.STEP_UP_TOKEN_MISSING);
+}
+
+/** Counts the request against its endpoint's limit, per client address; the 429 when it is over. */
+export async function limitRefusal({ action, endpoint }: Match, headers: Headers): Promise<ApiError | null> {
+  if (!action.limit) return null;
+  const client = requestDevice(headers).ipAddress ?? "unknown";
+  const retryAfter = await countRequest(`${endpoint.method} ${endpoint.path} ${client}`, action.limit);
+  return retryAfter > 0 ? tooManyRequests(retryAfter) : null;
+}

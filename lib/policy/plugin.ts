@@ -1,0 +1,53 @@
+import "server-only";
+import type { BetterAuthPlugin } from "better-auth";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { ApiError, reshapeBetterAuthAnswer } from "@/lib/api/errors";
+import { validate } from "@/lib/api/validate";
+import { limitRefusal, proofRefusal, type FindSession } from "./check";
+import { findEndpoint } from "./match";
+
+const notServed = (request: Request) =>
+  new ApiError("NOT_FOUND", `There is no ${request.method} ${new URL(request.url).pathname} here. See /api/openapi.json.`).toResponse();
+
+/**
+ * The action table (lib/policy/actions) applied to every HTTP request better-auth serves: a path the
+ * table does not name answers 404; the others get their limit, their proof and their body rules; and
+ * every refusal, better-auth's own included, answers in our error shape. Calls from our own routes
+ * (auth.api, no HTTP request) have been through the same table in lib/api/route already.
+ */
+export function accountPolicy({ findSession }: { findSession: FindSession }) {
+  return {
+    id: "bastion-account-policy",
+    async onRequest(request) {
+      const match = findEndpoint(request.method, new URL(request.url).pathname);
+      if (!match || match.endpoint.by !== "better-auth") return { response: notServed(request) };
+      const refusal =
+        (await proofRefusal(match.action.proof, request.headers, match.action.proof === "none" ? null : await findSession(request.headers))) ??
+        (await limitRefusal(match, request.headers));
+      if (refusal) return { response: refusal.toResponse() };
+    },
+    hooks: {
+      before: [
+        {
+          // better-auth validates its bodies loosely; these follow the same zod schemas as our forms.
+          matcher: (ctx) => ctx.request !== undefined,
+          handler: createAuthMiddleware(async (ctx) => {
+            const request = ctx.request!;
+            const schema = findEndpoint(request.method, new URL(request.url).pathname)?.endpoint.body;
+            if (!schema) return;
+            try {
+              // What the schema produced (a trimmed name, a lowercased address), not what was sent.
+              return { context: { body: validate(schema, ctx.body ?? {}, { namePath: false }) } };
+            } catch (error) {
+              if (error instanceof ApiError) throw new APIError("BAD_REQUEST", { code: error.code, message: error.message });
+              throw error;
+            }
+          }),
+        },
+      ],
+    },
+    async onResponse(response) {
+      return { response: await reshapeBetterAuthAnswer(response) };
+    },
+  } satisfies BetterAuthPlugin;
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+// What the REST API answers with. Handlers build their answers as these types, and the OpenAPI
+// document describes them from the same schemas.
+
+const date = z.iso.datetime();
+
+export const errorSchema = z.object({
+  error: z.object({ code: z.string().meta({ examples: ["STEP_UP_TOKEN_MISSING"] }), message: z.string() }),
+});
+
+export const profileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.email(),
+  emailVerified: z.boolean(),
+  image: z.string().nullable().meta({ description: "Path of the profile picture on this server." }),
+  createdAt: date,
+  twoFactorEnabled: z.boolean(),
+  hasPassword: z.boolean(),
+  providers: z.array(z.object({ id: z.string(), providerId: z.string(), name: z.string(), accountName: z.string(), linkedAt: date })),
+});
+
+export const avatarSchema = z.object({ image: z.string() });
+
+export const emailChangeStartedSchema = z.object({
+  status: z.literal("verification_sent"),
+  pendingEmail: z.email(),
+  expiresAt: date.nullable(),
+});
+
+export const passwordChangedSchema = z.object({
+  status: z.literal("password_changed"),
+  otherSessionsRevoked: z.boolean(),
+  token: z.string().nullable().meta({ description: "The new bearer token when the sessions were revoked." }),
+});
+
+export const stepUpTokenSchema = z.object({ token: z.string(), expiresAt: date, header: z.literal("x-step-up-token") });
+
+export const sessionsSchema = z.object({
+  sessions: z.array(
+    z.object({
+      id: z.string(),
+      browser: z.string(),
+      os: z.string(),
+      ipAddress: z.string().nullable(),
+      signedInAt: date,
+      lastActiveAt: date,
+      current: z.boolean(),
+    }),
+  ),
+});
+
+export const revokedSchema = z.object({ revoked: z.number().int() });
+
+export const activityPageSchema = z.object({
+  page: z.number().int(),
+  hasOlder: z.boolean(),
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      title: z.string(),
+      detail: z.string().nullable(),
+      device: z.string(),
+      ipAddress: z.string().nullable(),
+      createdAt: date,
+      currentSession: z.boolean(),
+    }),
+  ),
+});
+
+export const reportedSchema = z.object({ signedOut: z.literal(true), passwordResetSent: z.literal(true) });
+
