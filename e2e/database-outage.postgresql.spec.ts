@@ -79,7 +79,7 @@ test.describe("when PostgreSQL goes away", () => {
       expect(signedUp.ok(), await signedUp.text()).toBe(true);
       const verification = await new Mailbox().waitFor(person.email, /Verify your email/);
       await page.request.get(verification.link);
-      const signedIn = await page.request.post(`${server.baseURL}/api/auth/sign-in/email`, { data: person, headers: origin });
+      const signedIn = await page.request.post(`${server.baseURL}/api/auth/sign-in/email`, { data: { email: person.email, password: person.password }, headers: origin });
       expect(signedIn.ok(), await signedIn.text()).toBe(true);
       await page.goto(`${server.baseURL}/account/profile`);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Profile");

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -26,7 +26,10 @@ export async function startSmtpSink(port: number, directory: string): Promise<()
           html: typeof parsed.html === "string" ? parsed.html : "",
           receivedAt: new Date().toISOString(),
         };
-        writeFileSync(join(directory, `${Date.now()}-${++count}.json`), JSON.stringify(mail));
+        // Written whole, then renamed: a test reading the directory never sees half a mail.
+        const file = join(directory, `${Date.now()}-${++count}.json`);
+        writeFileSync(`${file}.part`, JSON.stringify(mail));
+        renameSync(`${file}.part`, file);
         callback();
       } catch (error) {
         callback(error as Error);
