@@ -33,12 +33,15 @@ export function findEndpoint(method: string, pathname: string): Match | null {
   return null;
 }
 
+// By the path template better-auth's hooks see (`/change-email`, `/callback/:id`): read on every request.
+const byBetterAuthPath = new Map(
+  compiled.filter((entry) => entry.endpoint.by === "better-auth").map((entry) => [entry.endpoint.path.slice("/api/auth".length), { id: entry.id, action: entry.action }]),
+);
+
 /**
  * The action behind a better-auth endpoint as its hooks name it (`/change-email`), whether it was
  * called over HTTP or by our own routes through auth.api.
  */
 export function findBetterAuthAction(path: string): { id: ActionId; action: Action } | null {
-  const full = `/api/auth${path}`;
-  const entry = compiled.find((candidate) => candidate.endpoint.by === "better-auth" && (candidate.endpoint.path === full || candidate.pattern.test(full)));
-  return entry ? { id: entry.id, action: entry.action } : null;
+  return byBetterAuthPath.get(path) ?? null;
 }
