@@ -92,6 +92,13 @@ test.describe("confirming it's you on the pages", () => {
       await page.request.post("/api/auth/two-factor/disable", { data: { password: user.password }, headers: sameOrigin() }),
       await page.request.delete("/api/auth/users/me/sessions", { headers: sameOrigin() }),
       await page.request.post("/api/auth/two-factor/enable", { data: { password: user.password }, headers: sameOrigin() }),
+      await page.request.post("/api/auth/two-factor/generate-backup-codes", { data: { password: user.password }, headers: sameOrigin() }),
+      await page.request.post("/api/auth/link-social", { data: { provider: "oidc", callbackURL: "/account/profile" }, headers: sameOrigin() }),
+      await page.request.put("/api/auth/users/me/password", { data: { currentPassword: user.password, newPassword: "a stale session's new passphrase" }, headers: sameOrigin() }),
+      await page.request.put("/api/auth/users/me/email", { data: { newEmail: `x-${user.email}` }, headers: sameOrigin() }),
+      await page.request.delete("/api/auth/users/me/sessions/another-session", { headers: sameOrigin() }),
+      await page.request.delete("/api/auth/users/me/connections/some-connection", { headers: sameOrigin() }),
+      await page.request.delete("/api/auth/users/me", { headers: sameOrigin() }),
     ];
     for (const refusal of refusals) {
       expect(refusal.status(), refusal.url()).toBe(403);
