@@ -5,9 +5,12 @@ import { SMTPServer } from "smtp-server";
 
 export type ReceivedMail = { to: string[]; subject: string; text: string; html: string; receivedAt: string };
 
+/** Where the mail to `address` is kept: one folder per recipient, so a reader lists only its own. */
+export const recipientDirectory = (directory: string, address: string) => join(directory, encodeURIComponent(address.toLowerCase()));
+
 /**
  * A real SMTP server on loopback that accepts every message and writes it, parsed, as one JSON file
- * per message into `directory`, where the tests' mailbox fixture reads it.
+ * per message and recipient under `directory`, where the tests' mailbox fixture reads it.
  */
 export async function startSmtpSink(port: number, directory: string): Promise<() => Promise<void>> {
   mkdirSync(directory, { recursive: true });
@@ -26,10 +29,15 @@ export async function startSmtpSink(port: number, directory: string): Promise<()
           html: typeof parsed.html === "string" ? parsed.html : "",
           receivedAt: new Date().toISOString(),
         };
-        // Written whole, then renamed: a test reading the directory never sees half a mail.
-        const file = join(directory, `${Date.now()}-${++count}.json`);
-        writeFileSync(`${file}.part`, JSON.stringify(mail));
-        renameSync(`${file}.part`, file);
+        const name = `${Date.now()}-${++count}.json`;
+        for (const address of mail.to) {
+          const folder = recipientDirectory(directory, address);
+          mkdirSync(folder, { recursive: true });
+          // Written whole, then renamed: a test reading the folder never sees half a mail.
+          const file = join(folder, name);
+          writeFileSync(`${file}.part`, JSON.stringify(mail));
+          renameSync(`${file}.part`, file);
+        }
         callback();
       } catch (error) {
         callback(error as Error);

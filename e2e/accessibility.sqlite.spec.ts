@@ -5,6 +5,8 @@ import { showPictureAndPendingEmail } from "./support/profile-states";
 import { walkSecurityStates } from "./support/security-states";
 import { openStepUpDialog } from "./support/step-up-states";
 
+// On one database only: axe reads the markup, which is the same whichever database the data came from.
+
 for (const colorScheme of colorSchemes) {
   test.describe(`axe, ${colorScheme} scheme`, () => {
     test.use({ colorScheme });

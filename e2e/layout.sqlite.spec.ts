@@ -5,6 +5,8 @@ import { showPictureAndPendingEmail } from "./support/profile-states";
 import { walkSecurityStates } from "./support/security-states";
 import { openStepUpDialog } from "./support/step-up-states";
 
+// On one database only: the pictures and the overflow check read the markup, which is the same whichever database the data came from.
+
 const viewports = [
   { label: "phone", width: 375, height: 812 },
   { label: "desktop", width: 1280, height: 800 },
