@@ -57,4 +57,9 @@ http.createServer = function createServerWithClientAddress(...args) {
   return httpServer;
 };
 
+// Node closes an idle kept-alive connection after 5 s; a client or load balancer reusing it at that
+// moment gets a reset (an ALB keeps idle connections for 60 s). Outlast them; the standalone server
+// reads this variable.
+process.env.KEEP_ALIVE_TIMEOUT ||= "65000";
+
 await import(pathToFileURL(server).href);

@@ -8,19 +8,34 @@ import { callApi } from "@/lib/api/client";
 export function SignOutButton() {
   const router = useRouter();
   const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   return (
-    <Button
-      variant="ghost"
-      pending={pending}
-      onClick={async () => {
-        setPending(true);
-        // This session only: never a linked provider's session, which other apps may rely on.
-        await callApi("POST", "/api/auth/sign-out", {});
-        router.replace("/sign-in");
-        router.refresh();
-      }}
-    >
-      Sign out
-    </Button>
+    <>
+      {failure && (
+        <span role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {failure}
+        </span>
+      )}
+      <Button
+        variant="ghost"
+        pending={pending}
+        onClick={async () => {
+          setPending(true);
+          setFailure(null);
+          // This session only: never a linked provider's session, which other apps may rely on.
+          const { error } = await callApi("POST", "/api/auth/sign-out", {});
+          // A session that has ended already (revoked from another device) leaves nothing to sign out of.
+          if (error && error.status !== 401) {
+            setFailure(`Not signed out: ${error.message}`);
+            setPending(false);
+            return;
+          }
+          router.replace("/sign-in");
+          router.refresh();
+        }}
+      >
+        Sign out
+      </Button>
+    </>
   );
 }
