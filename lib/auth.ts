@@ -131,6 +131,11 @@ export const auth = betterAuth({
   user: {
     // The address changes only when the link mailed to the new one is opened (lib/account/email-change).
     changeEmail: { enabled: true },
+    // Read with the session, so a page needs no query of its own for them; only our code writes them.
+    additionalFields: {
+      pendingEmail: { type: "string", required: false, input: false },
+      pendingEmailExpiresAt: { type: "date", required: false, input: false },
+    },
     deleteUser: {
       enabled: true,
       // Deleting takes the link from this mail: a stolen session alone cannot delete the account.

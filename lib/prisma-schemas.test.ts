@@ -9,12 +9,13 @@ describe("the PostgreSQL schema", () => {
     expect(read(POSTGRES)).toBe(postgresSchema(read(SOURCE)));
   });
 
-  it("differs from the source only in provider and client folder", () => {
+  it("differs from the source only in provider, client folder and relation joins", () => {
     const source = read(SOURCE);
     const derived = postgresSchema(source);
     const models = (schema: string) => schema.slice(schema.indexOf("model "));
     expect(models(derived)).toBe(models(source));
     expect(derived).toContain('provider = "postgresql"');
-    expect(derived).toContain('output          = "../../lib/generated/postgresql"');
+    expect(derived).toMatch(/output\s*= "\.\.\/\.\.\/lib\/generated\/postgresql"/);
+    expect(derived).toContain('previewFeatures = ["relationJoins"]');
   });
 });

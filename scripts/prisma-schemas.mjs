@@ -24,6 +24,9 @@ function replaceOnce(text, pattern, replacement) {
 export function postgresSchema(sqliteSchema) {
   let schema = replaceOnce(sqliteSchema, /(datasource db \{[^}]*provider\s*=\s*)"sqlite"/, '$1"postgresql"');
   schema = replaceOnce(schema, /(output\s*=\s*)"\.\.\/lib\/generated\/prisma"/, '$1"../../lib/generated/postgresql"');
+  // A relation read (a session with its user, a user with their sessions) as one statement, not one
+  // per table; Prisma joins so on PostgreSQL only.
+  schema = replaceOnce(schema, /(generator client \{\n)/, '$1  previewFeatures = ["relationJoins"]\n');
   return HEADER + schema;
 }
 

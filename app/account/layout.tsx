@@ -1,38 +1,14 @@
 import type { ReactNode } from "react";
-import { AccountNav } from "@/components/account/account-nav";
-import { Avatar } from "@/components/account/avatar";
-import { SignOutButton } from "@/components/account/sign-out-button";
-import { StepUpProvider } from "@/components/account/step-up";
-import { Logo } from "@/components/logo";
-import { hasPassword } from "@/lib/account/password";
-import { getTwoFactorStatus } from "@/lib/account/two-factor";
+import { AccountShell } from "@/components/account/account-shell";
+import { getSignInMethods } from "@/lib/account/connections";
 import { requireSession } from "@/lib/session";
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   const { user } = await requireSession();
-  const [twoFactor, passwordSet] = await Promise.all([getTwoFactorStatus(user.id), hasPassword(user.id)]);
+  const { hasPassword } = await getSignInMethods(user.id);
   return (
-    <StepUpProvider twoFactorEnabled={twoFactor.enabled} hasPassword={passwordSet}>
-      <div className="min-h-dvh">
-        <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <div className="mx-auto flex h-16 max-w-5xl items-center justify-between gap-4 px-4">
-            <Logo />
-            <div className="flex min-w-0 items-center gap-3">
-              <Avatar name={user.name} image={user.image} />
-              <span className="hidden truncate text-sm font-medium sm:inline" data-testid="account-user-name">
-                {user.name}
-              </span>
-              <SignOutButton />
-            </div>
-          </div>
-        </header>
-        <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-8 md:flex-row md:gap-10">
-          <aside className="md:w-48 md:shrink-0">
-            <AccountNav />
-          </aside>
-          <main className="min-w-0 flex-1">{children}</main>
-        </div>
-      </div>
-    </StepUpProvider>
+    <AccountShell user={{ name: user.name, image: user.image ?? null }} twoFactorEnabled={Boolean(user.twoFactorEnabled)} hasPassword={hasPassword}>
+      {children}
+    </AccountShell>
   );
 }

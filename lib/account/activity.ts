@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 import { securityNoticeMail, type EventFacts } from "@/lib/mail/templates";
@@ -127,14 +128,19 @@ export type SecurityActivityEntry = {
 
 export type SecurityActivityPage = { entries: SecurityActivityEntry[]; page: number; hasOlder: boolean };
 
-/** One page of the person's activity, newest first, within the retention window. */
-export async function listSecurityActivity(userId: string, page: number, currentSessionId: string): Promise<SecurityActivityPage> {
-  const rows = await db.securityEvent.findMany({
-    where: { userId, createdAt: { gte: retentionCutoff() }, type: { in: Object.keys(EVENTS) } },
+/** One page of the person's activity, newest first, within the retention window, as a relation read. */
+export const securityActivityQuery = (page: number) =>
+  ({
+    where: { createdAt: { gte: retentionCutoff() }, type: { in: Object.keys(EVENTS) } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * ACTIVITY_PAGE_SIZE,
+    // One more than a page: whether there is an older page to link to.
     take: ACTIVITY_PAGE_SIZE + 1,
-  });
+  }) satisfies Prisma.SecurityEventFindManyArgs;
+
+type EventRow = { id: string; type: string; detail: string | null; userAgent: string | null; ipAddress: string | null; createdAt: Date; sessionId: string | null };
+
+export function toSecurityActivityPage(rows: EventRow[], page: number, currentSessionId: string): SecurityActivityPage {
   return {
     page,
     hasOlder: rows.length > ACTIVITY_PAGE_SIZE,
@@ -152,6 +158,11 @@ export async function listSecurityActivity(userId: string, page: number, current
       };
     }),
   };
+}
+
+export async function listSecurityActivity(userId: string, page: number, currentSessionId: string): Promise<SecurityActivityPage> {
+  const query = securityActivityQuery(page);
+  return toSecurityActivityPage(await db.securityEvent.findMany({ ...query, where: { ...query.where, userId } }), page, currentSessionId);
 }
 
 /** The sign-in that started a session now goes on under another session id. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { decodeJwt } from "jose";
+import { cache } from "react";
 import { providerName } from "@/lib/auth-providers";
 import { db, provider } from "@/lib/db";
 
@@ -19,21 +20,32 @@ function accountNameFrom(idToken: string | null, accountId: string): string {
   return accountId;
 }
 
-/** The person's linked providers (not the password, which has its own row). */
-export async function listConnections(userId: string): Promise<Connection[]> {
+export type SignInMethods = { hasPassword: boolean; connections: Connection[] };
+
+/**
+ * How the person can sign in: with a password or not, and the providers linked (oldest first). One
+ * query, once per request, however many parts of a page ask.
+ */
+export const getSignInMethods = cache(async (userId: string): Promise<SignInMethods> => {
   const accounts = await db.account.findMany({
-    where: { userId, providerId: { not: "credential" } },
-    select: { id: true, providerId: true, accountId: true, idToken: true, createdAt: true },
+    where: { userId },
+    // The password hash is read only to learn whether there is one; it goes no further than here.
+    select: { id: true, providerId: true, accountId: true, idToken: true, createdAt: true, password: true },
     orderBy: { createdAt: "asc" },
   });
-  return accounts.map((account) => ({
-    id: account.id,
-    providerId: account.providerId,
-    provider: providerName(account.providerId),
-    accountName: accountNameFrom(account.idToken, account.accountId),
-    linkedAt: account.createdAt,
-  }));
-}
+  return {
+    hasPassword: accounts.some((account) => account.providerId === "credential" && account.password !== null),
+    connections: accounts
+      .filter((account) => account.providerId !== "credential")
+      .map((account) => ({
+        id: account.id,
+        providerId: account.providerId,
+        provider: providerName(account.providerId),
+        accountName: accountNameFrom(account.idToken, account.accountId),
+        linkedAt: account.createdAt,
+      })),
+  };
+});
 
 export type UnlinkResult = { outcome: "unlinked"; providerId: string } | { outcome: "not-found" | "last-sign-in-method" };
 

@@ -10,39 +10,37 @@ import { safeNextPath } from "@/lib/redirect";
 import { requestDevice } from "@/lib/request-device";
 import { eventFacts, recordSecurityEvent } from "./activity";
 
-// better-auth's change-email links are stateless tokens; this row is the state they lack, so the
-// profile can show what is pending and Cancel really cancels.
-const identifierFor = (userId: string) => `email-change:${userId}`;
+// better-auth's change-email links are stateless tokens; the user row keeps the state they lack, so
+// the profile can show what is pending and Cancel really cancels.
 const PENDING_FOR_MS = 60 * 60 * 1000;
 
 export type PendingEmailChange = { newEmail: string; expiresAt: Date };
 
+/** The pending change of a user row (the session's user has these fields), while it lasts. */
+export function pendingEmailChangeOf(user: { pendingEmail?: string | null; pendingEmailExpiresAt?: Date | string | null }): PendingEmailChange | null {
+  if (!user.pendingEmail || !user.pendingEmailExpiresAt) return null;
+  const expiresAt = new Date(user.pendingEmailExpiresAt);
+  return expiresAt.getTime() > Date.now() ? { newEmail: user.pendingEmail, expiresAt } : null;
+}
+
 export async function getPendingEmailChange(userId: string): Promise<PendingEmailChange | null> {
-  const row = await db.verification.findFirst({
-    where: { identifier: identifierFor(userId), expiresAt: { gt: new Date() } },
-    select: { value: true, expiresAt: true },
-  });
-  return row && { newEmail: row.value, expiresAt: row.expiresAt };
+  const user = await db.user.findUnique({ where: { id: userId }, select: { pendingEmail: true, pendingEmailExpiresAt: true } });
+  return user && pendingEmailChangeOf(user);
 }
 
 /** Replaces any earlier pending change: only the newest address can be confirmed. */
-export async function recordPendingEmailChange(userId: string, newEmail: string) {
-  await db.$transaction([
-    db.verification.deleteMany({ where: { identifier: identifierFor(userId) } }),
-    db.verification.create({
-      data: {
-        id: crypto.randomUUID(),
-        identifier: identifierFor(userId),
-        value: newEmail,
-        expiresAt: new Date(Date.now() + PENDING_FOR_MS),
-      },
-    }),
-  ]);
+export async function recordPendingEmailChange(userId: string, newEmail: string): Promise<PendingEmailChange> {
+  const pending = { newEmail, expiresAt: new Date(Date.now() + PENDING_FOR_MS) };
+  await db.user.update({ where: { id: userId }, data: { pendingEmail: pending.newEmail, pendingEmailExpiresAt: pending.expiresAt } });
+  return pending;
 }
 
 /** Returns whether there was a pending change to cancel. */
 export async function cancelPendingEmailChange(userId: string): Promise<boolean> {
-  const { count } = await db.verification.deleteMany({ where: { identifier: identifierFor(userId) } });
+  const { count } = await db.user.updateMany({
+    where: { id: userId, pendingEmail: { not: null } },
+    data: { pendingEmail: null, pendingEmailExpiresAt: null },
+  });
   return count > 0;
 }
 

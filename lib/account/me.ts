@@ -1,20 +1,19 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { listConnections } from "./connections";
-import { hasPassword } from "./password";
+import type { Session } from "@/lib/auth";
+import { getSignInMethods } from "./connections";
 
-/** The profile as the REST API describes it: GET /api/auth/users/me. */
-export async function getAccountSummary(userId: string) {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, name: true, email: true, emailVerified: true, image: true, createdAt: true, twoFactorEnabled: true },
-  });
-  if (!user) return null;
-  const [connections, passwordSet] = await Promise.all([listConnections(userId), hasPassword(userId)]);
+/** The profile as the REST API describes it (GET /api/auth/users/me): the session's user, and how they sign in. */
+export async function getAccountSummary(user: Session["user"]) {
+  const { connections, hasPassword } = await getSignInMethods(user.id);
   return {
-    ...user,
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    emailVerified: user.emailVerified,
+    image: user.image ?? null,
+    createdAt: user.createdAt,
     twoFactorEnabled: Boolean(user.twoFactorEnabled),
-    hasPassword: passwordSet,
+    hasPassword,
     providers: connections.map(({ id, providerId, provider, accountName, linkedAt }) => ({ id, providerId, name: provider, accountName, linkedAt })),
   };
 }

@@ -1,11 +1,2 @@
-import "server-only";
-import { db } from "@/lib/db";
-
+/** What the profile page shows of the person; the session's user carries all of it. */
 export type Profile = { name: string; email: string; emailVerified: boolean; image: string | null; createdAt: Date };
-
-export async function getProfile(userId: string): Promise<Profile | null> {
-  return db.user.findUnique({
-    where: { id: userId },
-    select: { name: true, email: true, emailVerified: true, image: true, createdAt: true },
-  });
-}

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { describeUserAgent } from "./user-agent";
 
 export type ActiveSession = {
@@ -13,16 +14,21 @@ export type ActiveSession = {
   current: boolean;
 };
 
-/**
- * The person's unexpired sessions, this one first, then the most recently active. Only the id leaves
- * this module: a session token is a bearer credential and never goes to the browser.
- */
-export async function listActiveSessions(userId: string, currentSessionId: string): Promise<ActiveSession[]> {
-  const sessions = await db.session.findMany({
-    where: { userId, expiresAt: { gt: new Date() } },
+/** The person's unexpired sessions, as a relation read: by itself here, or joined to the user row. */
+export const activeSessionsQuery = () =>
+  ({
+    where: { expiresAt: { gt: new Date() } },
     select: { id: true, userAgent: true, ipAddress: true, createdAt: true, signedInAt: true, updatedAt: true },
     orderBy: { updatedAt: "desc" },
-  });
+  }) satisfies Prisma.SessionFindManyArgs;
+
+type SessionRow = { id: string; userAgent: string | null; ipAddress: string | null; createdAt: Date; signedInAt: Date | null; updatedAt: Date };
+
+/**
+ * This one first, then the most recently active. Only the id leaves this module: a session token is
+ * a bearer credential and never goes to the browser.
+ */
+export function toActiveSessions(sessions: SessionRow[], currentSessionId: string): ActiveSession[] {
   return sessions
     .map((session) => ({
       id: session.id,
@@ -33,6 +39,11 @@ export async function listActiveSessions(userId: string, currentSessionId: strin
       current: session.id === currentSessionId,
     }))
     .sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+export async function listActiveSessions(userId: string, currentSessionId: string): Promise<ActiveSession[]> {
+  const query = activeSessionsQuery();
+  return toActiveSessions(await db.session.findMany({ ...query, where: { ...query.where, userId } }), currentSessionId);
 }
 
 /**

@@ -1,14 +1,11 @@
 import "server-only";
-import { auth } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { hashedBackupCodes } from "./backup-codes";
 
 export type TwoFactorStatus = { enabled: boolean; backupCodesLeft: number };
 
-export async function getTwoFactorStatus(userId: string): Promise<TwoFactorStatus> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { twoFactorEnabled: true } });
-  if (!user?.twoFactorEnabled) return { enabled: false, backupCodesLeft: 0 };
-  // Backup codes are stored encrypted; better-auth's server-only endpoint decrypts them for us.
-  const { backupCodes } = await auth.api.viewBackupCodes({ body: { userId } });
-  return { enabled: true, backupCodesLeft: backupCodes.length };
+/** From the user's two-factor flag (the session has it) and their two-factor row's stored codes. */
+export async function twoFactorStatus(enabled: boolean | null | undefined, row: { backupCodes: string } | undefined): Promise<TwoFactorStatus> {
+  if (!enabled || !row) return { enabled: Boolean(enabled), backupCodesLeft: 0 };
+  const codes = JSON.parse(await hashedBackupCodes.decrypt(row.backupCodes)) as string[];
+  return { enabled: true, backupCodesLeft: codes.length };
 }
-

@@ -3,22 +3,15 @@ import { auth } from "@/lib/auth";
 import { deleteAccountData } from "@/lib/account/deletion";
 import { getAccountSummary } from "@/lib/account/me";
 import { STEP_UP_COOKIE } from "@/lib/account/step-up";
-import { ApiError } from "@/lib/api/errors";
 import { accountRoute } from "@/lib/api/route";
 import type { UpdateNameInput } from "@/lib/validation/user";
 
-async function profile(userId: string) {
-  const summary = await getAccountSummary(userId);
-  if (!summary) throw new ApiError("NOT_FOUND", "This account no longer exists.");
-  return NextResponse.json(summary);
-}
-
-export const GET = accountRoute("profile.read", async ({ session }) => profile(session.user.id));
+export const GET = accountRoute("profile.read", async ({ session }) => NextResponse.json(await getAccountSummary(session.user)));
 
 export const PUT = accountRoute<UpdateNameInput>("profile.update", async ({ request, session, body }) => {
   // Through better-auth, as the name form does, so the session it serves sees the new name.
   await auth.api.updateUser({ body: { name: body.name }, headers: request.headers });
-  return profile(session.user.id);
+  return NextResponse.json(await getAccountSummary({ ...session.user, name: body.name }));
 });
 
 /** Deletes the account and everything of it at once; the step-up token is the API's proof. */

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { auth } from "@/lib/auth";
-import { hasPassword } from "@/lib/account/password";
+import { getSignInMethods } from "@/lib/account/connections";
 import { STEP_UP_COOKIE, STEP_UP_COOKIE_OPTIONS, STEP_UP_HEADER, issueStepUpToken } from "@/lib/account/step-up";
 import { ApiError } from "@/lib/api/errors";
 import { accountRoute } from "@/lib/api/route";
@@ -12,7 +12,7 @@ import type { StepUpInput } from "@/lib/validation/security";
  * X-Step-Up-Token. Wrong answers are counted per account (the action table's `failures`).
  */
 export const POST = accountRoute<StepUpInput>("step-up", async ({ request: { headers }, session, body }) => {
-  if (!(await hasPassword(session.user.id))) {
+  if (!(await getSignInMethods(session.user.id)).hasPassword) {
     throw new ApiError("PASSWORD_NOT_SET", "This account has no password. Set one from your profile, or sign in again, to confirm it's you.");
   }
   const twoFactorOn = Boolean(session.user.twoFactorEnabled);

@@ -1,0 +1,50 @@
+import { PageHeader } from "@/components/account/page-header";
+import { ChangePasswordForm } from "@/components/account/security/change-password-form";
+import { SecurityActivity, type ActivityRow } from "@/components/account/security/security-activity";
+import { SessionsList, type SessionRow } from "@/components/account/security/sessions-list";
+import { TwoFactorCard } from "@/components/account/security/two-factor-card";
+import { Card } from "@/components/ui/card";
+
+export type SecurityViewProps = {
+  email: string;
+  appName: string;
+  hasPassword: boolean;
+  twoFactor: { enabled: boolean; backupCodesLeft: number };
+  sessions: SessionRow[];
+  activity: { entries: ActivityRow[]; page: number; hasOlder: boolean; retentionDays: number };
+};
+
+/** The security page as the person sees it, from data the page has read. */
+export function SecurityView({ email, appName, hasPassword, twoFactor, sessions, activity }: SecurityViewProps) {
+  return (
+    <>
+      <PageHeader title="Security" description="Your password, two-factor authentication, the devices signed in to your account and its security activity." />
+      <div className="flex flex-col gap-6">
+        <Card title="Password" description="Change the password you sign in with.">
+          {hasPassword ? (
+            <ChangePasswordForm />
+          ) : (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">You sign in with a connected account and have no password yet. Set one from your profile.</p>
+          )}
+        </Card>
+        <Card title="Two-factor authentication" description="A code from an authenticator app at every sign-in, on top of your password.">
+          {hasPassword ? (
+            <TwoFactorCard enabled={twoFactor.enabled} backupCodesLeft={twoFactor.backupCodesLeft} appName={appName} />
+          ) : (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">Two-factor authentication needs a password. Set one first.</p>
+          )}
+        </Card>
+        <Card title="Active sessions" description="Devices signed in to your account. Revoke any you do not recognise.">
+          <SessionsList sessions={sessions} />
+        </Card>
+        <Card
+          id="activity"
+          title="Security activity"
+          description={`Sign-ins and changes to your account's security from the last ${activity.retentionDays} days, newest first. A sign-in you do not recognise? Choose "This wasn't me".`}
+        >
+          <SecurityActivity entries={activity.entries} page={activity.page} hasOlder={activity.hasOlder} email={email} />
+        </Card>
+      </div>
+    </>
+  );
+}
