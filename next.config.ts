@@ -22,6 +22,10 @@ const nextConfig: NextConfig = {
   // A self-contained server (.next/standalone/server.js) with only the files it uses: what the Docker
   // image and `npm start` run. Vercel builds its own output and ignores this.
   output: "standalone",
+  // This folder, not a parent that happens to hold a lockfile too (npm run bench builds a copy of the
+  // project inside this one): otherwise the standalone server lands in a subfolder named after the path.
+  outputFileTracingRoot: import.meta.dirname,
+  turbopack: { root: import.meta.dirname },
   // libSQL ships a native addon per platform; load it from node_modules instead of bundling it.
   serverExternalPackages: ["@libsql/client", "libsql", "@prisma/adapter-libsql", "@prisma/adapter-pg"],
   poweredByHeader: false,

@@ -8,15 +8,17 @@ import { env } from "@/lib/env";
 
 export const provider = databaseProvider(env.DATABASE_URL);
 
+const log = env.DATABASE_LOG_QUERIES ? [{ emit: "stdout" as const, level: "query" as const }] : [];
+
 function createPrismaClient(): PrismaClient {
   if (provider === "postgresql") {
     const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS });
     // Both clients come from the same models (scripts/prisma-schemas.mjs), so they share one API;
     // the SQLite client's types stand for both, and nothing here uses a PostgreSQL-only filter.
-    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+    return new PostgresPrismaClient({ adapter, log }) as unknown as PrismaClient;
   }
   const adapter = new PrismaLibSQL({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter, log });
 }
 
 // Development reloads modules on every change; keep one client (and one connection pool) across reloads.

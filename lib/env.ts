@@ -26,6 +26,8 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Bastion <no-reply@localhost>"),
   APP_NAME: z.string().min(1).default("Bastion"),
   RATE_LIMIT_SCALE: z.coerce.number().int("must be a whole number").min(1, "must be 1 or more").default(1),
+  // Prints every SQL statement (Prisma's query log): for finding what a request asks of the database.
+  DATABASE_LOG_QUERIES: z.stringbool().default(false),
   // The reverse proxies in front of the app (addresses or CIDR ranges, comma-separated). Only behind
   // one of them is X-Forwarded-For believed; without any, the client is whoever opened the connection.
   TRUSTED_PROXIES: z

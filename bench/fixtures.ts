@@ -1,0 +1,45 @@
+import type { ProfileViewProps } from "@/components/account/profile/profile-view";
+import type { SecurityViewProps } from "@/components/account/security/security-view";
+
+// What `npm run bench` signs in as, as the real pages would show it: a password, no provider, three
+// devices signed in, a short activity list.
+const at = (minutesAgo: number) => new Date(Date.UTC(2026, 11, 4, 12, 0) - minutesAgo * 60_000).toISOString();
+
+export const user = { name: "Bench Person", email: "bench@bastion.test", image: null };
+
+export const profile: ProfileViewProps = {
+  profile: { ...user, emailVerified: true, createdAt: new Date(at(60)) },
+  pendingEmail: null,
+  hasPassword: true,
+  connections: [],
+  providers: [],
+  deletionLinkInvalid: false,
+};
+
+const devices = ["Chrome on Windows", "Firefox on Linux", "Safari on macOS"];
+
+export const security: SecurityViewProps = {
+  email: user.email,
+  appName: "Bastion",
+  hasPassword: true,
+  twoFactor: { enabled: false, backupCodesLeft: 0 },
+  sessions: devices.map((device, index) => {
+    const [browser, os] = device.split(" on ");
+    return { id: `session-${index}`, browser: browser!, os: os!, ipAddress: `127.0.0.${index + 2}`, signedInAt: at(30 - index), lastActiveAt: at(index), current: index === 0 };
+  }),
+  activity: {
+    entries: devices.map((device, index) => ({
+      id: `event-${index}`,
+      type: "sign_in",
+      title: "Signed in",
+      detail: null,
+      device,
+      ipAddress: `127.0.0.${index + 2}`,
+      createdAt: at(30 - index),
+      currentSession: index === 0,
+    })),
+    page: 1,
+    hasOlder: false,
+    retentionDays: 90,
+  },
+};

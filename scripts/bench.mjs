@@ -1,0 +1,309 @@
+#!/usr/bin/env node
+// npm run bench [-- --postgres [admin URL]] [-- --seconds N] [-- --rounds N]
+//
+// What an account page costs, beside what its markup alone costs. Builds once, in a copy of the
+// project under .bench/ that adds twin pages (bench/twins: the same components on fixture data, with
+// no session and no database) and a plain dynamic page; then, in one interleaved run on one server:
+// requests per second, p50 and p99 at 10 connections, the ratios to the twin and the plain page, SQL
+// statements (and writes) per request from Prisma's query log, and each page's client JavaScript.
+// SQLite by default; PostgreSQL in a database of its own with --postgres. Not part of npm test.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { simpleParser } from "mailparser";
+import pg from "pg";
+import { SMTPServer } from "smtp-server";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const work = join(root, ".bench");
+const copy = join(work, "app");
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(`--${name}`);
+  if (index === -1) return fallback;
+  const value = args[index + 1];
+  return value && !value.startsWith("--") ? value : true;
+};
+const seconds = Number(option("seconds", 5));
+const rounds = Number(option("rounds", 3));
+const connections = 10;
+const postgresAdmin = option("postgres", undefined);
+const adminUrl = postgresAdmin === true ? "postgres://postgres@127.0.0.1:5432/postgres" : postgresAdmin;
+
+// One for both servers, so the session signed in on the first holds on the second.
+const secret = randomBytes(32).toString("base64");
+
+const log = (message) => console.error(`bench: ${message}`);
+
+function run(command, commandArgs, options = {}) {
+  const result = spawnSync(command, commandArgs, { stdio: "inherit", ...options });
+  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(" ")} failed`);
+}
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+
+/** The project as it is now (committed or not), plus the twins, built in a folder of its own. */
+function build() {
+  rmSync(copy, { recursive: true, force: true });
+  mkdirSync(copy, { recursive: true });
+  const files = spawnSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: root, encoding: "utf8" })
+    .stdout.split("\0")
+    .filter((file) => file && existsSync(join(root, file)));
+  for (const file of files) cpSync(join(root, file), join(copy, file));
+  cpSync(join(root, "lib/generated"), join(copy, "lib/generated"), { recursive: true });
+  // Hard links: a copy of node_modules in a second, without the space.
+  run("cp", ["-al", join(root, "node_modules"), join(copy, "node_modules")]);
+  cpSync(join(root, "bench/twins/app"), join(copy, "app"), { recursive: true });
+  log("building (next build, in .bench/app)");
+  run("npm", ["run", "build", "--silent"], { cwd: copy, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "ignore", "inherit"] });
+}
+
+/** A mail server that keeps the last message to each address, for the verification link. */
+async function startMailSink() {
+  const mails = new Map();
+  const port = await freePort();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    async onData(stream, session, callback) {
+      const parsed = await simpleParser(stream);
+      for (const rcpt of session.envelope.rcptTo) mails.set(rcpt.address.toLowerCase(), parsed.text ?? "");
+      callback();
+    },
+  });
+  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return { url: `smtp://127.0.0.1:${port}`, mails, stop: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+async function prepareDatabase() {
+  if (!adminUrl) {
+    const file = join(work, `bench-${process.pid}.db`);
+    return { url: `file:${file}`, label: "SQLite", drop: async () => rmSync(file, { force: true }) };
+  }
+  const name = `bastion_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    label: "PostgreSQL",
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** `npm start` in the copy: migrations, then the standalone server. Statements are counted from its output. */
+async function startServer({ databaseUrl, smtpUrl, logQueries }) {
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: copy,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      BETTER_AUTH_URL: baseURL,
+      BETTER_AUTH_SECRET: secret,
+      SMTP_URL: smtpUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // The bench signs in more often than a person would.
+      RATE_LIMIT_SCALE: "1000",
+      DATABASE_LOG_QUERIES: logQueries ? "true" : "false",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const statements = [];
+  let buffer = "";
+  child.stdout.on("data", (chunk) => {
+    buffer += chunk;
+    const lines = buffer.split("\n");
+    buffer = lines.pop();
+    for (const line of lines) if (line.startsWith("prisma:query")) statements.push(line.slice("prisma:query ".length));
+  });
+  for (let tries = 0; ; tries++) {
+    try {
+      if ((await fetch(`${baseURL}/api/health`)).ok) break;
+    } catch {}
+    if (tries > 120 || child.exitCode !== null) throw new Error("the server did not start");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return { baseURL, statements, stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", resolve), child.kill()))) };
+}
+
+const cookieOf = (response) =>
+  response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .filter((pair) => pair.split("=")[1])
+    .join("; ");
+
+/** Signs up, opens the mailed link and signs in from two more devices: the person the pages show. */
+async function createPerson(baseURL, mails) {
+  const email = `bench-${process.pid}@bastion.test`;
+  const password = `bench password ${randomBytes(6).toString("hex")}`;
+  const headers = { "content-type": "application/json", origin: baseURL };
+  const signUp = await fetch(`${baseURL}/api/auth/sign-up/email`, { method: "POST", headers, body: JSON.stringify({ name: "Bench Person", email, password }) });
+  if (!signUp.ok) throw new Error(`sign-up: ${signUp.status} ${await signUp.text()}`);
+  for (let tries = 0; !mails.has(email); tries++) {
+    if (tries > 100) throw new Error("no verification mail");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const link = mails.get(email).match(/https?:\/\/\S+/)[0];
+  await fetch(link, { redirect: "manual" });
+  const agents = ["Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0", "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15"];
+  for (const agent of agents) await fetch(`${baseURL}/api/auth/sign-in/email`, { method: "POST", headers: { ...headers, "user-agent": agent }, body: JSON.stringify({ email, password }) });
+  const signIn = await fetch(`${baseURL}/api/auth/sign-in/email`, { method: "POST", headers, body: JSON.stringify({ email, password }) });
+  if (!signIn.ok) throw new Error(`sign-in: ${signIn.status}`);
+  return cookieOf(signIn);
+}
+
+const TARGETS = [
+  { name: "profile", path: "/account/profile", signedIn: true },
+  { name: "profile twin", path: "/bench/account/profile" },
+  { name: "security", path: "/account/security", signedIn: true },
+  { name: "security twin", path: "/bench/account/security" },
+  { name: "plain page", path: "/bench/plain" },
+];
+const READS = [
+  { name: "GET /api/auth/get-session", path: "/api/auth/get-session", signedIn: true },
+  { name: "GET /api/auth/users/me", path: "/api/auth/users/me", signedIn: true },
+];
+const JS_PAGES = [
+  { name: "sign-in", path: "/sign-in" },
+  { name: "profile", path: "/account/profile", signedIn: true },
+  { name: "security", path: "/account/security", signedIn: true },
+  { name: "plain page", path: "/bench/plain" },
+];
+
+async function load(baseURL, target, cookie, duration = seconds) {
+  const result = await autocannon({
+    url: `${baseURL}${target.path}`,
+    connections,
+    duration,
+    headers: target.signedIn ? { cookie } : {},
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${target.path}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** The scripts a page loads before it runs (the noModule polyfill is for old browsers only), gzipped. */
+async function clientJavaScript(baseURL, page, cookie) {
+  const html = await (await fetch(`${baseURL}${page.path}`, { headers: page.signedIn ? { cookie } : {} })).text();
+  const sources = [...html.matchAll(/<script\b([^>]*)>/g)]
+    .map(([, attributes]) => attributes)
+    .filter((attributes) => !/\bnoModule\b/i.test(attributes))
+    .map((attributes) => attributes.match(/\bsrc="([^"]+)"/)?.[1])
+    .filter(Boolean);
+  let bytes = 0;
+  for (const source of new Set(sources)) bytes += gzipSync(Buffer.from(await (await fetch(new URL(source, baseURL))).arrayBuffer())).length;
+  return bytes;
+}
+
+const WRITE = /^\s*(INSERT|UPDATE|DELETE)\b/i;
+
+async function countStatements(server, target, cookie, times = 20) {
+  const before = server.statements.length;
+  for (let i = 0; i < times; i++) {
+    const response = await fetch(`${server.baseURL}${target.path}`, { headers: target.signedIn ? { cookie } : {}, redirect: "manual" });
+    if (response.status !== 200) throw new Error(`${target.path}: ${response.status}`);
+    await response.arrayBuffer();
+  }
+  // Work a request leaves for after its answer (Next's after()) is counted too.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const seen = server.statements.slice(before);
+  return { statements: seen.length / times, writes: seen.filter((statement) => WRITE.test(statement)).length / times };
+}
+
+const table = (rows) => {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
+  return rows.map((row) => row.map((cell, column) => String(cell).padEnd(widths[column])).join("  ")).join("\n");
+};
+
+async function main() {
+  mkdirSync(work, { recursive: true });
+  if (!option("no-build", false)) build();
+  const mail = await startMailSink();
+  const database = await prepareDatabase();
+  try {
+    // Statements first, on a server that logs them; then the timed run on one that does not.
+    const counting = await startServer({ databaseUrl: database.url, smtpUrl: mail.url, logQueries: true });
+    let cookie;
+    const counts = new Map();
+    try {
+      cookie = await createPerson(counting.baseURL, mail.mails);
+      for (const target of [...TARGETS, ...READS]) counts.set(target.name, await countStatements(counting, target, cookie));
+    } finally {
+      await counting.stop();
+    }
+
+    const server = await startServer({ databaseUrl: database.url, smtpUrl: mail.url, logQueries: false });
+    try {
+      log(`${database.label}, ${connections} connections, ${rounds} interleaved rounds of ${seconds} s per page`);
+      // Warm-up: the first requests to a page compile and cache what the rest reuse.
+      for (const target of TARGETS) await load(server.baseURL, target, cookie, 2);
+      const samples = new Map(TARGETS.map((target) => [target.name, []]));
+      for (let round = 0; round < rounds; round++) {
+        for (const target of TARGETS) samples.get(target.name).push(await load(server.baseURL, target, cookie));
+        log(`round ${round + 1} of ${rounds} done`);
+      }
+      const figures = new Map(
+        [...samples].map(([name, runs]) => [name, { rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)) }]),
+      );
+      const plain = figures.get("plain page").rps;
+      const js = new Map();
+      for (const page of JS_PAGES) js.set(page.name, await clientJavaScript(server.baseURL, page, cookie));
+
+      const rows = [["request", "req/s", "p50 ms", "p99 ms", "p99/p50", "÷ twin", "÷ plain", "SQL/req", "writes/req"]];
+      for (const target of TARGETS) {
+        const f = figures.get(target.name);
+        const twin = figures.get(`${target.name} twin`);
+        const count = counts.get(target.name);
+        rows.push([target.name, f.rps.toFixed(0), f.p50, f.p99, (f.p99 / Math.max(f.p50, 1)).toFixed(1), twin ? (f.rps / twin.rps).toFixed(2) : "", (f.rps / plain).toFixed(2), count.statements.toFixed(1), count.writes.toFixed(1)]);
+      }
+      for (const read of READS) {
+        const count = counts.get(read.name);
+        rows.push([read.name, "", "", "", "", "", "", count.statements.toFixed(1), count.writes.toFixed(1)]);
+      }
+      console.log(`\n${database.label}, ${connections} connections, median of ${rounds} rounds of ${seconds} s\n`);
+      console.log(table(rows));
+      const jsRows = [["page", "client JS (gzip kB)", "÷ plain page"]];
+      for (const page of JS_PAGES) jsRows.push([page.name, (js.get(page.name) / 1024).toFixed(1), (js.get(page.name) / js.get("plain page")).toFixed(2)]);
+      console.log(`\n${table(jsRows)}\n`);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await mail.stop();
+    await database.drop();
+  }
+}
+
+await main();
