@@ -1,15 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
+import dynamic from "next/dynamic";
 import { usePathname, useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from "react";
-import { useForm } from "react-hook-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/text-field";
 import { callApi, type ApiResult } from "@/lib/api/client";
-import { stepUpSchema, type StepUpInput } from "@/lib/validation/security";
 
 /** Whether a refusal from the server is "confirm it's you first". */
 export function isStepUpRefusal(code: string | undefined | null): boolean {
@@ -26,6 +22,9 @@ type StepUp = {
 };
 
 const StepUpContext = createContext<StepUp | null>(null);
+
+// Every account page has the dialog; its form (and the form library) loads only when it opens.
+const StepUpForm = dynamic(() => import("./step-up-form").then((module) => module.StepUpForm), { ssr: false });
 
 export function useStepUp(): StepUp {
   const stepUp = useContext(StepUpContext);
@@ -86,44 +85,6 @@ export function StepUpProvider({ twoFactorEnabled, hasPassword, children }: Prov
         )}
       </Dialog>
     </StepUpContext.Provider>
-  );
-}
-
-function StepUpForm({ twoFactorEnabled, onConfirmed, onCancel }: { twoFactorEnabled: boolean; onConfirmed: () => void; onCancel: () => void }) {
-  const [formError, setFormError] = useState<string>();
-  const schema = twoFactorEnabled ? stepUpSchema.required({ code: true }) : stepUpSchema;
-  const { register, handleSubmit, formState } = useForm<StepUpInput>({ resolver: zodResolver(schema) });
-
-  const submit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    const { error } = await callApi("POST", "/api/auth/users/me/step-up", values);
-    if (error) setFormError(error.message);
-    else onConfirmed();
-  });
-
-  return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      {formError && <Alert tone="error">{formError}</Alert>}
-      <TextField label="Password" type="password" autoComplete="current-password" autoFocus error={formState.errors.password?.message} {...register("password")} />
-      {twoFactorEnabled && (
-        <TextField
-          label="Authentication code"
-          autoComplete="one-time-code"
-          spellCheck={false}
-          hint="The 6-digit code from your authenticator app, or one of your backup codes."
-          error={formState.errors.code?.message}
-          {...register("code")}
-        />
-      )}
-      <div className="flex flex-wrap justify-end gap-2">
-        <Button variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" pending={formState.isSubmitting}>
-          Confirm
-        </Button>
-      </div>
-    </form>
   );
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ZodType } from "zod";
+import type { core } from "zod";
 import { ApiError } from "./errors";
 import { BodyTooLargeError, readBodyWithLimit } from "./read-body";
 import { validate } from "./validate";
@@ -8,7 +8,7 @@ import { validate } from "./validate";
 const JSON_BODY_MAX_BYTES = 16 * 1024;
 
 /** A request's JSON body checked against the form's zod schema; a 400, 413 or 415 otherwise. */
-export async function parseJsonBody<T>(request: Request, schema: ZodType<T>): Promise<T> {
+export async function parseJsonBody<T>(request: Request, schema: core.$ZodType<T>): Promise<T> {
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
     throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON, with Content-Type: application/json.");
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { z, type ZodType } from "zod";
+import { z, type core } from "zod";
 import { STEP_UP_MAX_AGE_SECONDS } from "@/lib/account/step-up";
 import { ACTIONS, PROOFS, type Action, type Endpoint, type OpenApiInfo } from "@/lib/policy/actions";
 import { errorSchema } from "@/lib/validation/responses";
@@ -10,7 +10,7 @@ import { errorSchema } from "@/lib/validation/responses";
  * the server enforces, so the document cannot drift from the API.
  */
 
-function jsonSchema(schema: ZodType, io: "input" | "output") {
+function jsonSchema(schema: core.$ZodType, io: "input" | "output") {
   const result = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
   // OpenAPI 3.1 documents are JSON Schema 2020-12 already; a nested $schema would only repeat it.
   delete result.$schema;
@@ -73,7 +73,7 @@ function requestBody(endpoint: Endpoint) {
 }
 
 function parameters(endpoint: Endpoint) {
-  const fromSchema = (schema: ZodType | undefined, place: "path" | "query") => {
+  const fromSchema = (schema: core.$ZodType | undefined, place: "path" | "query") => {
     if (!schema) return [];
     const { properties = {}, required = [] } = jsonSchema(schema, "input") as { properties?: Record<string, object>; required?: string[] };
     return Object.entries(properties).map(([name, property]) => ({ name, in: place, required: place === "path" || required.includes(name), schema: property }));

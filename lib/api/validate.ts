@@ -1,5 +1,5 @@
 import "server-only";
-import type { ZodType, core } from "zod";
+import { safeParse, type core } from "zod";
 import { ApiError } from "./errors";
 
 function describe(issue: core.$ZodIssue | undefined, namePath: boolean): string {
@@ -14,8 +14,8 @@ function describe(issue: core.$ZodIssue | undefined, namePath: boolean): string 
  * caller never believes it changed something that did not change. `namePath` prefixes the field
  * ("name: …") for API clients; a form shows the message beside its field already.
  */
-export function validate<T>(schema: ZodType<T>, value: unknown, { namePath = true } = {}): T {
-  const result = schema.safeParse(value);
+export function validate<T>(schema: core.$ZodType<T>, value: unknown, { namePath = true } = {}): T {
+  const result = safeParse(schema, value);
   if (!result.success) throw new ApiError("INVALID_INPUT", describe(result.error.issues[0], namePath));
   return result.data;
 }

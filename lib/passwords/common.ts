@@ -1,5 +1,6 @@
 import "server-only";
 import { dictionary } from "@zxcvbn-ts/language-common";
+import * as z from "zod/mini";
 import { passwordSchema } from "@/lib/validation/user";
 
 let commonPasswords: Set<string> | undefined;
@@ -15,7 +16,4 @@ export function isCommonPassword(password: string): boolean {
 }
 
 /** The form's password rule plus the common-password check, for every place a password is chosen. */
-export const newPasswordSchema = passwordSchema.refine(
-  (password) => !isCommonPassword(password),
-  "This password is one of the most common and easy to guess. Choose another.",
-);
+export const newPasswordSchema = passwordSchema.check(z.refine((password) => !isCommonPassword(password), "This password is one of the most common and easy to guess. Choose another."));

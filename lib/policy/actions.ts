@@ -1,5 +1,5 @@
 import "server-only";
-import { z, type ZodType } from "zod";
+import { z, type core } from "zod";
 import type { SecurityEventType } from "@/lib/account/activity";
 import { newPasswordSchema } from "@/lib/passwords/common";
 import { signInSchema } from "@/lib/validation/auth";
@@ -37,7 +37,7 @@ export type Upload = { maxBytes: number; types: readonly string[]; tooLarge: str
 export type OpenApiInfo = {
   summary: string;
   description?: string;
-  success: { status: number; description: string; schema?: ZodType; headers?: Record<string, string> };
+  success: { status: number; description: string; schema?: core.$ZodType; headers?: Record<string, string> };
   /** Refusals particular to this endpoint, beyond what its proof, limit and body imply. */
   errors?: Record<number, string>;
 };
@@ -48,10 +48,10 @@ export type Endpoint = {
   path: string;
   /** better-auth's handler, or a route of ours under app/. */
   by: "better-auth" | "route";
-  body?: ZodType;
+  body?: core.$ZodType;
   upload?: Upload;
-  params?: ZodType;
-  query?: ZodType;
+  params?: core.$ZodType;
+  query?: core.$ZodType;
   /** false for steps of a browser flow (provider callbacks, mailed links) that an API client never calls. */
   openapi: OpenApiInfo | false;
 };
@@ -125,7 +125,7 @@ export const ACTIONS = {
     mail: "a notice when the browser has not signed in to the account in 90 days",
     endpoints: [
       betterAuth("POST", "/sign-in/email", {
-        body: signInSchema.extend({ callbackURL, rememberMe: z.boolean().optional() }).strict(),
+        body: z.strictObject({ ...signInSchema.shape, callbackURL, rememberMe: z.boolean().optional() }),
         openapi: {
           summary: "Sign in with email and password",
           description:
@@ -218,9 +218,9 @@ export const ACTIONS = {
     title: "Change the name",
     proof: "session",
     endpoints: [
-      betterAuth("POST", "/update-user", { body: z.strictObject({ name: nameSchema.optional(), image: imageUpdateSchema }), openapi: false }),
+      betterAuth("POST", "/update-user", { body: z.strictObject({ name: z.optional(nameSchema), image: imageUpdateSchema }), openapi: false }),
       route("PUT", ME, {
-        body: updateNameSchema.strict(),
+        body: z.strictObject(updateNameSchema.shape),
         openapi: {
           summary: "Update the editable fields of the profile (name)",
           success: { status: 200, description: "The updated profile.", schema: responses.profileSchema },
@@ -258,7 +258,7 @@ export const ACTIONS = {
     endpoints: [
       betterAuth("POST", "/change-email", { body: z.strictObject({ newEmail: emailSchema, callbackURL }), openapi: false }),
       route("PUT", `${ME}/email`, {
-        body: changeEmailSchema.strict(),
+        body: z.strictObject(changeEmailSchema.shape),
         openapi: {
           summary: "Start a change of email address",
           description: "Mails a link to the new address; the address changes when it is opened. An address that belongs to someone else gets the same answer, and no mail.",
@@ -288,7 +288,7 @@ export const ACTIONS = {
         openapi: false,
       }),
       route("PUT", `${ME}/password`, {
-        body: changePasswordRequestSchema.extend({ newPassword: newPasswordSchema }),
+        body: z.strictObject({ ...changePasswordRequestSchema.shape, newPassword: newPasswordSchema }),
         openapi: {
           summary: "Change the password",
           description:

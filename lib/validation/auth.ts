@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { emailSchema, nameSchema, passwordSchema } from "./user";
 
 export const signUpSchema = z.object({
@@ -10,7 +10,7 @@ export const signUpSchema = z.object({
 export const signInSchema = z.object({
   email: emailSchema,
   // Any non-empty password may be tried: the length rules apply when one is chosen, not when used.
-  password: z.string().min(1, "Enter your password."),
+  password: z.string().check(z.minLength(1, "Enter your password.")),
 });
 
 export const forgotPasswordSchema = z.object({ email: emailSchema });
@@ -20,10 +20,12 @@ export const resetPasswordSchema = z
     password: passwordSchema,
     confirmPassword: z.string(),
   })
-  .refine((values) => values.password === values.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The passwords do not match.",
-  });
+  .check(
+    z.refine((values) => values.password === values.confirmPassword, {
+      path: ["confirmPassword"],
+      message: "The passwords do not match.",
+    }),
+  );
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type SignInInput = z.infer<typeof signInSchema>;

@@ -1,25 +1,29 @@
-import { z } from "zod";
+// zod/mini: these schemas run in the browser too, and mini's functions tree-shake (about a fifth of
+// classic zod's size in a page's JavaScript). The server takes the very same schemas.
+import * as z from "zod/mini";
 
 // C0/C1 control characters and the Unicode bidirectional overrides and isolates, which can make a
 // name display as something other than what it is.
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
-export const nameSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter your name.")
-  .max(100, "Use at most 100 characters.")
-  .refine((name) => !UNSAFE_CHARACTERS.test(name), "Remove control or text-direction characters from your name.");
+export const nameSchema = z.string().check(
+  z.trim(),
+  z.minLength(1, "Enter your name."),
+  z.maxLength(100, "Use at most 100 characters."),
+  z.refine((name) => !UNSAFE_CHARACTERS.test(name), "Remove control or text-direction characters from your name."),
+);
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(254, "Use at most 254 characters."));
+export const emailSchema = z.pipe(
+  z.string().check(z.trim(), z.toLowerCase()),
+  z.email("Enter a valid email address.").check(z.maxLength(254, "Use at most 254 characters.")),
+);
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 
 export const passwordSchema = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+  .check(z.minLength(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`), z.maxLength(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`));
 
 export const updateNameSchema = z.object({ name: nameSchema });
 export type UpdateNameInput = z.infer<typeof updateNameSchema>;
@@ -28,9 +32,7 @@ export type UpdateNameInput = z.infer<typeof updateNameSchema>;
  * Through better-auth's update endpoint a picture can only be removed: one pointing anywhere else would
  * make every page load an image from a stranger's server.
  */
-export const imageUpdateSchema = z.null("Upload a picture from your profile page instead.").optional();
+export const imageUpdateSchema = z.optional(z.null("Upload a picture from your profile page instead."));
 
 export const changeEmailSchema = z.object({ newEmail: emailSchema });
-/** Where the link mailed to a new address leads once it is opened, however the change was asked for. */
-export const EMAIL_CHANGE_CALLBACK = "/account/profile?email-change=done";
 export type ChangeEmailInput = z.infer<typeof changeEmailSchema>;

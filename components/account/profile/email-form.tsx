@@ -1,17 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { useStepUp } from "@/components/account/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
-import { EMAIL_CHANGE_CALLBACK, changeEmailSchema, type ChangeEmailInput } from "@/lib/validation/user";
+import { EMAIL_CHANGE_CALLBACK } from "@/lib/validation/email-change";
 import { callApi } from "@/lib/api/client";
 
-// Where the confirmation link lands; the profile page reads the outcome from it.
+// The form (and the form library) loads when someone starts a change, not with every page view.
+const EmailEditor = dynamic(() => import("./email-editor").then((module) => module.EmailEditor), { ssr: false });
 
 type Notice = { tone: "error" | "success"; message: string };
 
@@ -21,10 +20,6 @@ export function EmailForm({ email, pendingEmail, initialNotice }: { email: strin
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState<"resend" | "cancel">();
   const [notice, setNotice] = useState<Notice | undefined>(initialNotice);
-  const { register, handleSubmit, formState, reset } = useForm<ChangeEmailInput>({
-    resolver: zodResolver(changeEmailSchema),
-    defaultValues: { newEmail: "" },
-  });
 
   const send = async (newEmail: string) => {
     const result = await withStepUp(() => callApi("POST", "/api/auth/change-email", { newEmail, callbackURL: EMAIL_CHANGE_CALLBACK }));
@@ -38,13 +33,6 @@ export function EmailForm({ email, pendingEmail, initialNotice }: { email: strin
     router.refresh();
     return true;
   };
-
-  const onSubmit = handleSubmit(async ({ newEmail }) => {
-    if (await send(newEmail)) {
-      reset();
-      setEditing(false);
-    }
-  });
 
   const cancelPending = async () => {
     setBusy("cancel");
@@ -85,17 +73,12 @@ export function EmailForm({ email, pendingEmail, initialNotice }: { email: strin
         </div>
       )}
       {editing && (
-        <form onSubmit={onSubmit} noValidate className="flex max-w-md flex-col gap-4">
-          <TextField label="New email address" type="email" autoComplete="email" autoFocus error={formState.errors.newEmail?.message} {...register("newEmail")} />
-          <div className="flex gap-2">
-            <Button type="submit" pending={formState.isSubmitting}>
-              Send verification
-            </Button>
-            <Button variant="ghost" onClick={() => { reset(); setEditing(false); }}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        <EmailEditor
+          onSend={async (newEmail) => {
+            if (await send(newEmail)) setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
       )}
     </div>
   );

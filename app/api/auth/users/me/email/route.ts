@@ -3,7 +3,8 @@ import { auth } from "@/lib/auth";
 import { cancelPendingEmailChange, getPendingEmailChange } from "@/lib/account/email-change";
 import { ApiError } from "@/lib/api/errors";
 import { accountRoute } from "@/lib/api/route";
-import { EMAIL_CHANGE_CALLBACK, type ChangeEmailInput } from "@/lib/validation/user";
+import { EMAIL_CHANGE_CALLBACK } from "@/lib/validation/email-change";
+import type { ChangeEmailInput } from "@/lib/validation/user";
 
 /**
  * Starts a change of address: a link goes to the new one, and the address changes when it is opened.
