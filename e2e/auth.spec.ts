@@ -192,6 +192,30 @@ test.describe("the account area", () => {
     expect(response?.status()).toBe(404);
   });
 
+  test("a sign-out that cannot reach the server says so, keeps the session, and works when tried again", async ({ signedInPage: page }, testInfo) => {
+    await page.goto("/account/profile");
+    // The connection drops once, as on a train going into a tunnel.
+    await page.route("**/api/auth/sign-out", (route) => route.abort("internetdisconnected"), { times: 1 });
+    const signOut = page.getByRole("banner").getByRole("button", { name: "Sign out" });
+    await expect(async () => {
+      await signOut.click();
+      await expect(page.getByRole("banner").getByRole("alert")).toHaveText("Not signed out: Could not reach the server. Check your connection and try again.", { timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(page).toHaveURL(/\/account\/profile$/);
+    await expect(signOut).toBeEnabled();
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      for (const width of [375, 1280]) {
+        await page.setViewportSize({ width, height: 700 });
+        await page.screenshot({ path: `screenshots/${testInfo.project.name}/sign-out-failed-${colorScheme}-${width}.png` });
+      }
+    }
+
+    await signOut.click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    expect(await (await page.request.get("/api/auth/get-session")).json()).toBeNull();
+  });
+
   test("/account opens the profile for a signed-in person", async ({ signedInPage: page }) => {
     await page.goto("/account");
     await expect(page).toHaveURL(/\/account\/profile$/);

@@ -18,7 +18,7 @@ export function AccountShell({ user, twoFactorEnabled, hasPassword, children }: 
     <StepUpProvider twoFactorEnabled={twoFactorEnabled} hasPassword={hasPassword}>
       <div className="min-h-dvh">
         <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <div className="mx-auto flex h-16 max-w-5xl items-center justify-between gap-4 px-4">
+          <div className="relative mx-auto flex h-16 max-w-5xl items-center justify-between gap-4 px-4">
             <Logo />
             <div className="flex min-w-0 items-center gap-3">
               <Avatar name={user.name} image={user.image} />

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { callApi } from "@/lib/api/client";
 
@@ -12,9 +13,10 @@ export function SignOutButton() {
   return (
     <>
       {failure && (
-        <span role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {failure}
-        </span>
+        // Under the header, below the button: the header row has no room for a sentence on a phone.
+        <div className="absolute inset-x-4 top-full z-10 mt-2 shadow-sm sm:left-auto sm:w-96">
+          <Alert tone="error">{failure}</Alert>
+        </div>
       )}
       <Button
         variant="ghost"
