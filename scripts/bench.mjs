@@ -3,9 +3,10 @@
 //
 // What an account page costs, beside what its markup alone costs. Builds once, in a copy of the
 // project under .bench/ that adds twin pages (bench/twins: the same components on fixture data, with
-// no session and no database) and a plain dynamic page; then, in one interleaved run on one server:
-// requests per second, p50 and p99 at 10 connections, the ratios to the twin and the plain page, SQL
-// statements (and writes) per request from Prisma's query log, and each page's client JavaScript.
+// no session and no database), a plain dynamic page, and that page plus the session check; then, in
+// one interleaved run on one server: requests per second, p50 and p99 at 10 connections, the ratios
+// to the twin and the plain page, SQL statements (and writes) per request from Prisma's query log,
+// and each page's client JavaScript.
 // SQLite by default; PostgreSQL in a database of its own with --postgres. Not part of npm test.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -185,6 +186,7 @@ const TARGETS = [
   { name: "security", path: "/account/security", signedIn: true },
   { name: "security twin", path: "/bench/account/security" },
   { name: "plain page", path: "/bench/plain" },
+  { name: "session check", path: "/bench/session", signedIn: true },
 ];
 const READS = [
   { name: "GET /api/auth/get-session", path: "/api/auth/get-session", signedIn: true },
