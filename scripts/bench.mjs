@@ -150,7 +150,13 @@ async function startServer({ databaseUrl, smtpUrl, logQueries }) {
     if (tries > 120 || child.exitCode !== null) throw new Error("the server did not start");
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  return { baseURL, statements, stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", resolve), child.kill()))) };
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill();
+    await exited;
+  };
+  return { baseURL, statements, stop };
 }
 
 const cookieOf = (response) =>

@@ -29,10 +29,8 @@ export async function getPendingEmailChange(userId: string): Promise<PendingEmai
 }
 
 /** Replaces any earlier pending change: only the newest address can be confirmed. */
-export async function recordPendingEmailChange(userId: string, newEmail: string): Promise<PendingEmailChange> {
-  const pending = { newEmail, expiresAt: new Date(Date.now() + PENDING_FOR_MS) };
-  await db.user.update({ where: { id: userId }, data: { pendingEmail: pending.newEmail, pendingEmailExpiresAt: pending.expiresAt } });
-  return pending;
+export async function recordPendingEmailChange(userId: string, newEmail: string) {
+  await db.user.update({ where: { id: userId }, data: { pendingEmail: newEmail, pendingEmailExpiresAt: new Date(Date.now() + PENDING_FOR_MS) } });
 }
 
 /** Returns whether there was a pending change to cancel. */
