@@ -15,6 +15,14 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
  */
 export const POSTGRES_CONNECT_TIMEOUT_MS = 5_000;
 
+/**
+ * How long a transaction may wait for its turn, and then run. Prisma gives up after 2 s by default;
+ * libSQL runs one transaction at a time, and better-auth's sign-up hashes the password inside its
+ * transaction, so 40 people signing up at once queue for longer than that. Waiting is what they
+ * should do: a refusal would be a 500 for someone who did nothing wrong.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
+
 /** The Prisma provider, and so the schema, client and migrations, that a database URL selects. */
 export type DatabaseProvider = "sqlite" | "postgresql";
 

@@ -3,7 +3,7 @@ import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/postgresql/client";
-import { POSTGRES_CONNECT_TIMEOUT_MS, SQLITE_BUSY_TIMEOUT_MS, databaseProvider } from "@/lib/database-url";
+import { POSTGRES_CONNECT_TIMEOUT_MS, SQLITE_BUSY_TIMEOUT_MS, TRANSACTION_OPTIONS, databaseProvider } from "@/lib/database-url";
 import { env } from "@/lib/env";
 
 export const provider = databaseProvider(env.DATABASE_URL);
@@ -15,10 +15,10 @@ function createPrismaClient(): PrismaClient {
     const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS });
     // Both clients come from the same models (scripts/prisma-schemas.mjs), so they share one API;
     // the SQLite client's types stand for both, and nothing here uses a PostgreSQL-only filter.
-    return new PostgresPrismaClient({ adapter, log }) as unknown as PrismaClient;
+    return new PostgresPrismaClient({ adapter, log, transactionOptions: TRANSACTION_OPTIONS }) as unknown as PrismaClient;
   }
   const adapter = new PrismaLibSQL({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  return new PrismaClient({ adapter, log });
+  return new PrismaClient({ adapter, log, transactionOptions: TRANSACTION_OPTIONS });
 }
 
 // Development reloads modules on every change; keep one client (and one connection pool) across reloads.

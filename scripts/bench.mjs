@@ -8,53 +8,29 @@
 // to the twin and the plain page, SQL statements (and writes) per request from Prisma's query log,
 // and each page's client JavaScript.
 // SQLite by default; PostgreSQL in a database of its own with --postgres. Not part of npm test.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { simpleParser } from "mailparser";
-import pg from "pg";
-import { SMTPServer } from "smtp-server";
+import { DEFAULT_POSTGRES_ADMIN_URL, cookieOf, option, prepareDatabase, run, startMailSink, startServer, table } from "./support.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const work = join(root, ".bench");
 const copy = join(work, "app");
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  if (index === -1) return fallback;
-  const value = args[index + 1];
-  return value && !value.startsWith("--") ? value : true;
-};
 const seconds = Number(option("seconds", 5));
 const rounds = Number(option("rounds", 3));
 const connections = 10;
 const postgresAdmin = option("postgres", undefined);
-const adminUrl = postgresAdmin === true ? "postgres://postgres@127.0.0.1:5432/postgres" : postgresAdmin;
+const adminUrl = postgresAdmin === true ? DEFAULT_POSTGRES_ADMIN_URL : postgresAdmin;
 
 // One for both servers, so the session signed in on the first holds on the second.
 const secret = randomBytes(32).toString("base64");
 
 const log = (message) => console.error(`bench: ${message}`);
-
-function run(command, commandArgs, options = {}) {
-  const result = spawnSync(command, commandArgs, { stdio: "inherit", ...options });
-  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(" ")} failed`);
-}
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 
 /** The project as it is now (committed or not), plus the twins, built in a folder of its own. */
 function build() {
@@ -72,118 +48,40 @@ function build() {
   run("npm", ["run", "build", "--silent"], { cwd: copy, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "ignore", "inherit"] });
 }
 
-/** A mail server that keeps the last message to each address, for the verification link. */
-async function startMailSink() {
-  const mails = new Map();
-  const port = await freePort();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    async onData(stream, session, callback) {
-      const parsed = await simpleParser(stream);
-      for (const rcpt of session.envelope.rcptTo) mails.set(rcpt.address.toLowerCase(), parsed.text ?? "");
-      callback();
-    },
-  });
-  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return { url: `smtp://127.0.0.1:${port}`, mails, stop: () => new Promise((resolve) => server.close(resolve)) };
-}
-
-async function prepareDatabase() {
-  if (!adminUrl) {
-    const file = join(work, `bench-${process.pid}.db`);
-    return { url: `file:${file}`, label: "SQLite", drop: async () => rmSync(file, { force: true }) };
-  }
-  const name = `bastion_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.href,
-    label: "PostgreSQL",
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
-/** `npm start` in the copy: migrations, then the standalone server. Statements are counted from its output. */
-async function startServer({ databaseUrl, smtpUrl, logQueries }) {
-  const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+/** `npm start` in the copy. Statements are counted from its output (Prisma's query log). */
+async function startBenchServer({ databaseUrl, smtpUrl, logQueries }) {
+  const statements = [];
+  const server = await startServer({
     cwd: copy,
     env: {
-      ...process.env,
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
       DATABASE_URL: databaseUrl,
-      BETTER_AUTH_URL: baseURL,
       BETTER_AUTH_SECRET: secret,
       SMTP_URL: smtpUrl,
-      NEXT_TELEMETRY_DISABLED: "1",
       // The bench signs in more often than a person would.
       RATE_LIMIT_SCALE: "1000",
       DATABASE_LOG_QUERIES: logQueries ? "true" : "false",
     },
-    stdio: ["ignore", "pipe", "inherit"],
+    onLine: (line) => {
+      if (line.startsWith("prisma:query")) statements.push(line.slice("prisma:query ".length));
+    },
   });
-  const statements = [];
-  let buffer = "";
-  child.stdout.on("data", (chunk) => {
-    buffer += chunk;
-    const lines = buffer.split("\n");
-    buffer = lines.pop();
-    for (const line of lines) if (line.startsWith("prisma:query")) statements.push(line.slice("prisma:query ".length));
-  });
-  for (let tries = 0; ; tries++) {
-    try {
-      if ((await fetch(`${baseURL}/api/health`)).ok) break;
-    } catch {}
-    if (tries > 120 || child.exitCode !== null) throw new Error("the server did not start");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill();
-    await exited;
-  };
-  return { baseURL, statements, stop };
+  return { ...server, statements };
 }
 
-const cookieOf = (response) =>
-  response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .filter((pair) => pair.split("=")[1])
-    .join("; ");
-
 /** Signs up, opens the mailed link and signs in from two more devices: the person the pages show. */
-async function createPerson(baseURL, mails) {
+async function createPerson(baseURL, mail) {
   const email = `bench-${process.pid}@bastion.test`;
   const password = `bench password ${randomBytes(6).toString("hex")}`;
   const headers = { "content-type": "application/json", origin: baseURL };
   const signUp = await fetch(`${baseURL}/api/auth/sign-up/email`, { method: "POST", headers, body: JSON.stringify({ name: "Bench Person", email, password }) });
   if (!signUp.ok) throw new Error(`sign-up: ${signUp.status} ${await signUp.text()}`);
-  for (let tries = 0; !mails.has(email); tries++) {
-    if (tries > 100) throw new Error("no verification mail");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const link = mails.get(email).match(/https?:\/\/\S+/)[0];
+  const link = await mail.linkFor(email);
   await fetch(link, { redirect: "manual" });
   const agents = ["Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0", "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15"];
   for (const agent of agents) await fetch(`${baseURL}/api/auth/sign-in/email`, { method: "POST", headers: { ...headers, "user-agent": agent }, body: JSON.stringify({ email, password }) });
   const signIn = await fetch(`${baseURL}/api/auth/sign-in/email`, { method: "POST", headers, body: JSON.stringify({ email, password }) });
   if (!signIn.ok) throw new Error(`sign-in: ${signIn.status}`);
-  return cookieOf(signIn);
+  return cookieOf(signIn.headers.getSetCookie());
 }
 
 const TARGETS = [
@@ -250,29 +148,24 @@ async function countStatements(server, target, cookie, times = 20) {
   return { statements: seen.length / times, writes: seen.filter((statement) => WRITE.test(statement)).length / times };
 }
 
-const table = (rows) => {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
-  return rows.map((row) => row.map((cell, column) => String(cell).padEnd(widths[column])).join("  ")).join("\n");
-};
-
 async function main() {
   mkdirSync(work, { recursive: true });
   if (!option("no-build", false)) build();
   const mail = await startMailSink();
-  const database = await prepareDatabase();
+  const database = await prepareDatabase({ folder: work, adminUrl, name: "bench" });
   try {
     // Statements first, on a server that logs them; then the timed run on one that does not.
-    const counting = await startServer({ databaseUrl: database.url, smtpUrl: mail.url, logQueries: true });
+    const counting = await startBenchServer({ databaseUrl: database.url, smtpUrl: mail.url, logQueries: true });
     let cookie;
     const counts = new Map();
     try {
-      cookie = await createPerson(counting.baseURL, mail.mails);
+      cookie = await createPerson(counting.baseURL, mail);
       for (const target of [...TARGETS, ...READS]) counts.set(target.name, await countStatements(counting, target, cookie));
     } finally {
       await counting.stop();
     }
 
-    const server = await startServer({ databaseUrl: database.url, smtpUrl: mail.url, logQueries: false });
+    const server = await startBenchServer({ databaseUrl: database.url, smtpUrl: mail.url, logQueries: false });
     try {
       log(`${database.label}, ${connections} connections, ${rounds} interleaved rounds of ${seconds} s per page`);
       // Warm-up: the first requests to a page compile and cache what the rest reuse.
