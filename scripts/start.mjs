@@ -29,11 +29,21 @@ if (url.startsWith("file:") && !url.startsWith("file://") && !isAbsolute(url.sli
   process.env.DATABASE_URL = `file:${resolve(root, url.slice("file:".length))}`;
 }
 
-const migrate = spawnSync(process.execPath, [join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"], {
-  cwd: root,
-  stdio: "inherit",
-  env: process.env,
-});
+// Instances started together (a scaled-out deployment) migrate one at a time under PostgreSQL's
+// advisory lock, and Prisma gives up on waiting for it after 10 s: the later ones try again.
+let migrate;
+for (let attempt = 1; ; attempt++) {
+  migrate = spawnSync(process.execPath, [join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: process.env,
+    encoding: "utf8",
+  });
+  process.stdout.write(migrate.stdout);
+  process.stderr.write(migrate.stderr);
+  if (migrate.status === 0 || attempt === 6 || !`${migrate.stdout}${migrate.stderr}`.includes("advisory lock")) break;
+  console.error("Another instance holds the migration lock; trying again.");
+}
 if (migrate.status !== 0) {
   console.error("Bastion did not start: the database migrations failed (see above).");
   process.exit(migrate.status ?? 1);
