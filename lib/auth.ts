@@ -6,6 +6,7 @@ import { bearer, genericOAuth, twoFactor } from "better-auth/plugins";
 import { after } from "next/server";
 import { db, provider } from "@/lib/db";
 import { env } from "@/lib/env";
+import { secondaryStorage } from "@/lib/redis";
 import { sendMail } from "@/lib/mail";
 import { deleteAccountData, DELETE_CONFIRM_PATH } from "@/lib/account/deletion";
 import { totpReplay } from "@/lib/account/totp-replay";
@@ -87,6 +88,11 @@ export const auth = betterAuth({
   baseURL: env.BETTER_AUTH_URL,
   secret: env.BETTER_AUTH_SECRET,
   database: prismaAdapter(db, { provider, transaction: true }),
+  // With REDIS_URL: every instance finds sessions and verification values there, not in the database.
+  // The database keeps them too, as the record the pages list and the fallback when Redis has
+  // restarted empty; lib/account/session-store keeps the two together.
+  secondaryStorage,
+  verification: { storeInDatabase: true },
   emailAndPassword: {
     enabled: true,
     requireEmailVerification: true,
@@ -152,6 +158,7 @@ export const auth = betterAuth({
     },
   },
   session: {
+    storeSessionInDatabase: true,
     // No cookie cache: a revoked session must stop working on the very next request.
     cookieCache: { enabled: false },
     // better-auth writes a session's updatedAt when it extends it; doing that hourly (not daily) is

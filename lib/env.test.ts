@@ -96,3 +96,12 @@ describe("sign-in providers", () => {
     expect(() => parseEnv({ GITHUB_CLIENT_SECRET: "s" })).toThrow("GITHUB_CLIENT_ID must be set too");
   });
 });
+
+describe("REDIS_URL", () => {
+  it("is unset unless given, and takes redis:// and rediss:// URLs only", () => {
+    expect(parseEnv({}).REDIS_URL).toBeUndefined();
+    expect(parseEnv({ REDIS_URL: "rediss://:secret@cache.example.com:6380" }).REDIS_URL).toBe("rediss://:secret@cache.example.com:6380");
+    expect(() => parseEnv({ REDIS_URL: "127.0.0.1:6379" })).toThrow("REDIS_URL must be a redis:// or rediss:// URL");
+    expect(parseEnv({}).REDIS_KEY_PREFIX).toBe("bastion:");
+  });
+});

@@ -37,6 +37,11 @@ const schema = z.object({
       error: "must be IP addresses or CIDR ranges separated by commas, for example 10.0.0.5,10.1.0.0/16",
     })
     .default([]),
+  // More than one instance: rate limits, step-up counters, sessions and verification values shared
+  // through Redis (lib/redis). Unset, they live in the database alone.
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL, for example redis://127.0.0.1:6379" }).optional(),
+  // Several apps on one Redis keep apart by prefix.
+  REDIS_KEY_PREFIX: z.string().min(1).default("bastion:"),
   // Sign-in providers: each is on when its id and secret are set.
   GITHUB_CLIENT_ID: z.string().min(1).optional(),
   GITHUB_CLIENT_SECRET: z.string().min(1).optional(),

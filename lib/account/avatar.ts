@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { db } from "@/lib/db";
+import { refreshSessionCopies } from "./session-store";
 
 export const AVATAR_SIZE = 256;
 
@@ -68,11 +69,13 @@ export async function saveAvatar(userId: string, webp: Buffer): Promise<string> 
     db.avatar.upsert({ where: { userId }, create: { userId, hash, data }, update: { hash, data, createdAt: new Date() } }),
     db.user.update({ where: { id: userId }, data: { image } }),
   ]);
+  await refreshSessionCopies(userId);
   return image;
 }
 
 export async function removeAvatar(userId: string) {
   await db.$transaction([db.avatar.deleteMany({ where: { userId } }), db.user.update({ where: { id: userId }, data: { image: null } })]);
+  await refreshSessionCopies(userId);
 }
 
 /** The stored picture, only when the hash names the current version. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { endAllSessions } from "./session-store";
 
 /**
  * Removes a person and everything that is theirs in one transaction: all of it goes, or none of it.
@@ -17,6 +18,8 @@ export async function deleteAccountData(userId: string) {
     db.verification.deleteMany({ where: { value: userId } }),
     db.user.delete({ where: { id: userId } }),
   ]);
+  // The rows are gone; with Redis, so must their copies be, or another instance would still serve them.
+  await endAllSessions(userId);
 }
 
 /** Where the deletion mail's link points: our page, which sends a signed-out visitor to sign in first. */

@@ -9,6 +9,7 @@ import { emailChangedMail } from "@/lib/mail/templates";
 import { safeNextPath } from "@/lib/redirect";
 import { requestDevice } from "@/lib/request-device";
 import { eventFacts, recordSecurityEvent } from "./activity";
+import { refreshSessionCopies } from "./session-store";
 
 // better-auth's change-email links are stateless tokens; the user row keeps the state they lack, so
 // the profile can show what is pending and Cancel really cancels.
@@ -31,6 +32,7 @@ export async function getPendingEmailChange(userId: string): Promise<PendingEmai
 /** Replaces any earlier pending change: only the newest address can be confirmed. */
 export async function recordPendingEmailChange(userId: string, newEmail: string) {
   await db.user.update({ where: { id: userId }, data: { pendingEmail: newEmail, pendingEmailExpiresAt: new Date(Date.now() + PENDING_FOR_MS) } });
+  await refreshSessionCopies(userId);
 }
 
 /** Returns whether there was a pending change to cancel. */
@@ -39,6 +41,7 @@ export async function cancelPendingEmailChange(userId: string): Promise<boolean>
     where: { id: userId, pendingEmail: { not: null } },
     data: { pendingEmail: null, pendingEmailExpiresAt: null },
   });
+  if (count > 0) await refreshSessionCopies(userId);
   return count > 0;
 }
 

@@ -3,6 +3,7 @@ import { auth } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { requestDevice } from "@/lib/request-device";
 import { deviceName, findSignInEvent, recordSecurityEvent } from "./activity";
+import { endAllSessions, forgetTrustedDevices } from "./session-store";
 
 /**
  * "This wasn't me" on a sign-in: whoever signed in must lose the account at once, whatever they took.
@@ -14,10 +15,8 @@ export async function reportSignIn(userId: string, eventId: string, headers: Hea
   const event = await findSignInEvent(userId, eventId);
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
   if (!event || !user) return "not-found";
-  await db.$transaction([
-    db.session.deleteMany({ where: { userId } }),
-    db.verification.deleteMany({ where: { value: userId, identifier: { startsWith: "trust-device-" } } }),
-  ]);
+  await endAllSessions(userId);
+  await forgetTrustedDevices(userId);
   const reported = [deviceName(event.userAgent), event.ipAddress].filter(Boolean).join(", ");
   await recordSecurityEvent({ userId, type: "sign_in_reported", device: requestDevice(headers), detail: reported });
   await auth.api.requestPasswordReset({ body: { email: user.email, redirectTo: "/reset-password" } });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { endSessions } from "./session-store";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { describeUserAgent } from "./user-agent";
 
@@ -51,14 +52,20 @@ export async function listActiveSessions(userId: string, currentSessionId: strin
  * session id matches nothing: the answer is the same as for an id that does not exist.
  */
 export async function revokeSession(userId: string, sessionId: string): Promise<{ userAgent: string | null } | null> {
-  const target = await db.session.findFirst({ where: { id: sessionId, userId }, select: { userAgent: true } });
+  const target = await db.session.findFirst({ where: { id: sessionId, userId }, select: { userAgent: true, token: true } });
   if (!target) return null;
+  // Of two requests racing, one deletes the row; only that one ends the session and says so.
   const { count } = await db.session.deleteMany({ where: { id: sessionId, userId } });
-  return count > 0 ? target : null;
+  if (count === 0) return null;
+  await endSessions([target.token]);
+  return { userAgent: target.userAgent };
 }
 
 /** Ends every session of the person except the one making the request; returns how many ended. */
 export async function revokeOtherSessions(userId: string, currentSessionId: string): Promise<number> {
-  const { count } = await db.session.deleteMany({ where: { userId, id: { not: currentSessionId } } });
+  const others = await db.session.findMany({ where: { userId, id: { not: currentSessionId } }, select: { token: true } });
+  const tokens = others.map((session) => session.token);
+  const { count } = await db.session.deleteMany({ where: { token: { in: tokens } } });
+  await endSessions(tokens);
   return count;
 }

@@ -19,6 +19,7 @@ const STATUS: Record<string, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
   INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
   // Every wrong secret is 403, so a client can tell "you typed it wrong" from "the request is
   // malformed" (better-auth says 400 or 401 for some of them).
   INVALID_PASSWORD: 403,
@@ -75,6 +76,12 @@ export class ApiError extends Error {
     return new Response(JSON.stringify(body), { status: this.status, headers });
   }
 }
+
+/** Redis (lib/redis) is not answering: refused before anything is written, to be tried again shortly. */
+export const storeUnavailable = () =>
+  new ApiError("SERVICE_UNAVAILABLE", "Signing in and account changes are paused for a moment: the session store is not answering. Try again in a minute.", {
+    headers: { "Retry-After": "30" },
+  });
 
 export const tooManyRequests = (retryAfterSeconds: number, message?: string) =>
   new ApiError("TOO_MANY_REQUESTS", message, { headers: { "Retry-After": String(Math.max(1, retryAfterSeconds)) } });

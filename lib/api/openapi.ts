@@ -63,6 +63,8 @@ function responses(action: Action, endpoint: Endpoint, info: OpenApiInfo) {
     action.failures && `${action.failures.max} wrong answers for the account in ${action.failures.windowSeconds / 60} minutes`,
   ].filter(Boolean);
   if (limits.length > 0) answers[429] = error(`TOO_MANY_REQUESTS: ${limits.join(", or ")}.`, retryAfter);
+  // Every endpoint reads the session store or the counters before it does anything.
+  answers[503] = error("SERVICE_UNAVAILABLE: a deployment with Redis (REDIS_URL) cannot reach it; nothing was changed. Try again after Retry-After.", retryAfter);
   return answers;
 }
 

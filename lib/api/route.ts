@@ -8,7 +8,8 @@ import { hasBearerToken, limitRefusal, proofRefusal } from "@/lib/policy/check";
 import { clearFailures, countFailure, failuresBlockedFor } from "@/lib/policy/limits";
 import { findEndpoint } from "@/lib/policy/match";
 import { requestDevice } from "@/lib/request-device";
-import { ApiError, betterAuthFailure, tooManyRequests } from "./errors";
+import { RedisUnavailableError, redisAnswering } from "@/lib/redis";
+import { ApiError, betterAuthFailure, storeUnavailable, tooManyRequests } from "./errors";
 import { parseJsonBody } from "./json-body";
 import { BodyTooLargeError, readBodyWithLimit } from "./read-body";
 import { validate } from "./validate";
@@ -32,6 +33,7 @@ const FAILURE_DETAILS: Record<string, string> = { INVALID_PASSWORD: "Wrong passw
 
 function toResponse(error: unknown, request: Request): Response {
   if (error instanceof ApiError) return error.toResponse();
+  if (error instanceof RedisUnavailableError || !redisAnswering()) return storeUnavailable().toResponse();
   if (isAPIError(error)) return betterAuthFailure(error).toResponse();
   // Not a refusal but a fault: logged for the operator, answered in the one shape all the same.
   console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error);
@@ -62,6 +64,7 @@ export function accountRoute<Body = undefined, Params = Record<string, string>, 
   const action: Action = ACTIONS[id];
   return async (request: Request): Promise<Response> => {
     try {
+      if (!redisAnswering()) throw storeUnavailable();
       const pathname = new URL(request.url).pathname;
       const match = findEndpoint(request.method, pathname);
       if (!match || match.id !== id) throw new Error(`${request.method} ${pathname} is not an endpoint of "${id}" in the action table`);

@@ -489,6 +489,6 @@ export const REFUSED: Record<string, string> = {
   "POST /api/auth/get-access-token": "provider tokens are not handed out",
   "GET /api/auth/delete-user/callback": "the mailed link goes through /account/delete/confirm",
   "POST /api/auth/get-session": "the session is read with GET",
-  "GET /api/auth/ok": "GET /api/health answers for the app and its database",
+  "GET /api/auth/ok": "GET /api/health answers for the app, its database and its Redis",
   "GET /api/auth/error": "errors land on our own pages",
 };

@@ -1,7 +1,8 @@
 import "server-only";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { ApiError, reshapeBetterAuthAnswer } from "@/lib/api/errors";
+import { ApiError, reshapeBetterAuthAnswer, storeUnavailable } from "@/lib/api/errors";
+import { RedisUnavailableError, redisAnswering } from "@/lib/redis";
 import { validate } from "@/lib/api/validate";
 import { limitRefusal, proofRefusal, type FindSession } from "./check";
 import { findEndpoint } from "./match";
@@ -21,10 +22,17 @@ export function accountPolicy({ findSession }: { findSession: FindSession }) {
     async onRequest(request) {
       const match = findEndpoint(request.method, new URL(request.url).pathname);
       if (!match || match.endpoint.by !== "better-auth") return { response: notServed(request) };
-      const refusal =
-        (await proofRefusal(match.action.proof, request.headers, match.action.proof === "none" ? null : await findSession(request.headers))) ??
-        (await limitRefusal(match, request.headers));
-      if (refusal) return { response: refusal.toResponse() };
+      // Nothing starts that Redis would have to finish.
+      if (!redisAnswering()) return { response: storeUnavailable().toResponse() };
+      try {
+        const refusal =
+          (await proofRefusal(match.action.proof, request.headers, match.action.proof === "none" ? null : await findSession(request.headers))) ??
+          (await limitRefusal(match, request.headers));
+        if (refusal) return { response: refusal.toResponse() };
+      } catch (error) {
+        if (error instanceof RedisUnavailableError) return { response: storeUnavailable().toResponse() };
+        throw error;
+      }
     },
     hooks: {
       before: [
@@ -47,6 +55,8 @@ export function accountPolicy({ findSession }: { findSession: FindSession }) {
       ],
     },
     async onResponse(response) {
+      // better-auth answers 500 for a fault of its storage; while Redis is down, that is the fault.
+      if (response.status >= 500 && !redisAnswering()) return { response: storeUnavailable().toResponse() };
       return { response: await reshapeBetterAuthAnswer(response) };
     },
   } satisfies BetterAuthPlugin;
