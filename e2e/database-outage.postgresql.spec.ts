@@ -38,6 +38,7 @@ test.describe("when PostgreSQL goes away", () => {
       port,
     );
     try {
+      await expect.poll(() => health(server.baseURL).then((answer) => answer.status, () => 0), { timeout: 60_000 }).toBe(200);
       expect(await health(server.baseURL)).toEqual({ status: 200, body: { status: "ok", database: "ok" }, cacheControl: "no-store" });
 
       // Someone signed in, in the middle of a session, when the database goes away.
