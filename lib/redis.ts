@@ -33,7 +33,7 @@ function createClient(url: string) {
   return client;
 }
 
-// Development reloads modules on every change; keep one connection across reloads.
+// One connection per process: development reloads modules, and Next's server bundles may load this one more than once.
 const globalForRedis = globalThis as unknown as { redis?: Redis };
 
 /** The shared Redis, when REDIS_URL is set; undefined means the database holds everything. */
