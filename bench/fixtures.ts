@@ -23,6 +23,7 @@ export const security: SecurityViewProps = {
   appName: "Bastion",
   hasPassword: true,
   twoFactor: { enabled: false, backupCodesLeft: 0 },
+  passkeys: [],
   sessions: devices.map((device, index) => {
     const [browser, os] = device.split(" on ");
     return { id: `session-${index}`, browser: browser!, os: os!, ipAddress: `127.0.0.${index + 2}`, signedInAt: at(30 - index), lastActiveAt: at(index), current: index === 0 };

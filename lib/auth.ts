@@ -3,6 +3,8 @@ import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { bearer, genericOAuth, twoFactor } from "better-auth/plugins";
+import { passkey } from "@better-auth/passkey";
+import { APIError } from "better-auth/api";
 import { after } from "next/server";
 import { db, provider } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -14,6 +16,7 @@ import { eventFacts, recordSecurityEvent } from "@/lib/account/activity";
 import { backupCodeHashing, hashedBackupCodes } from "@/lib/account/backup-codes";
 import { securityActivity } from "@/lib/account/activity-plugin";
 import { emailChangeFlow, readEmailChangeToken } from "@/lib/account/email-change";
+import { PASSKEY_ORIGIN, PASSKEY_RP_ID, markPasskeyUsed, passkeyNameFor } from "@/lib/account/passkeys";
 import { providerName } from "@/lib/auth-providers";
 import type { FindSession } from "@/lib/policy/check";
 import { accountPolicy } from "@/lib/policy/plugin";
@@ -164,6 +167,9 @@ export const auth = betterAuth({
     // better-auth writes a session's updatedAt when it extends it; doing that hourly (not daily) is
     // what lets the sessions list say when each device was last active, at one write per hour.
     updateAge: 60 * 60,
+    // Freshness is the action table's (a step-up, or a sign-in in the last ten minutes), not the
+    // session's age: better-auth's own check would refuse a stepped-up session older than a day.
+    freshAge: 0,
   },
   // Limits are the action table's (lib/policy), counted only where they protect something: better-auth's
   // own limiter would also write a row for every session read.
@@ -198,6 +204,26 @@ export const auth = betterAuth({
       // Codes are secrets: kept only as hashes (lib/account/backup-codes).
       backupCodeOptions: { amount: 10, storeBackupCodes: hashedBackupCodes },
       trustDeviceMaxAge: 30 * 24 * 60 * 60,
+    }),
+    passkey({
+      rpID: PASSKEY_RP_ID,
+      rpName: env.APP_NAME,
+      // Only this site's pages: better-auth would otherwise take the origin the request names.
+      origin: PASSKEY_ORIGIN,
+      // Discoverable, so the sign-in page can offer it before an address is typed; verified by its
+      // user (PIN or biometrics), because a passkey sign-in skips the second step.
+      authenticatorSelection: { residentKey: "required", userVerification: "required" },
+      registration: {
+        afterVerification: async ({ verification }) => ({ name: passkeyNameFor(verification.registrationInfo?.aaguid) }),
+      },
+      authentication: {
+        afterVerification: async ({ verification }) => {
+          if (!verification.authenticationInfo.userVerified) {
+            throw new APIError("UNAUTHORIZED", { code: "USER_VERIFICATION_REQUIRED", message: "This passkey did not ask for your PIN or fingerprint. Use one that does, or sign in with your password." });
+          }
+          await markPasskeyUsed(verification.authenticationInfo.credentialID);
+        },
+      },
     }),
     totpReplay({ findSession }),
     backupCodeHashing(),

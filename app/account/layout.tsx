@@ -5,9 +5,9 @@ import { requireSession } from "@/lib/session";
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   const { user } = await requireSession();
-  const { hasPassword } = await getSignInMethods(user.id);
+  const { hasPassword, hasPasskey } = await getSignInMethods(user.id);
   return (
-    <AccountShell user={{ name: user.name, image: user.image ?? null }} twoFactorEnabled={Boolean(user.twoFactorEnabled)} hasPassword={hasPassword}>
+    <AccountShell user={{ name: user.name, image: user.image ?? null }} twoFactorEnabled={Boolean(user.twoFactorEnabled)} hasPassword={hasPassword} hasPasskey={hasPasskey}>
       {children}
     </AccountShell>
   );

@@ -9,13 +9,14 @@ export type AccountShellProps = {
   user: { name: string; image: string | null };
   twoFactorEnabled: boolean;
   hasPassword: boolean;
+  hasPasskey: boolean;
   children: ReactNode;
 };
 
 /** What every account page has around it: the header, the navigation and the step-up dialog. */
-export function AccountShell({ user, twoFactorEnabled, hasPassword, children }: AccountShellProps) {
+export function AccountShell({ user, twoFactorEnabled, hasPassword, hasPasskey, children }: AccountShellProps) {
   return (
-    <StepUpProvider twoFactorEnabled={twoFactorEnabled} hasPassword={hasPassword}>
+    <StepUpProvider twoFactorEnabled={twoFactorEnabled} hasPassword={hasPassword} hasPasskey={hasPasskey}>
       <div className="min-h-dvh">
         <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
           <div className="relative mx-auto flex h-16 max-w-5xl items-center justify-between gap-4 px-4">

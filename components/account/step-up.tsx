@@ -5,7 +5,10 @@ import { usePathname, useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { Alert } from "@/components/ui/alert";
+import { OrDivider } from "@/components/ui/or-divider";
 import { callApi, type ApiResult } from "@/lib/api/client";
+import { stepUpWithPasskey } from "@/lib/passkeys-client";
 
 /** Whether a refusal from the server is "confirm it's you first". */
 export function isStepUpRefusal(code: string | undefined | null): boolean {
@@ -32,9 +35,17 @@ export function useStepUp(): StepUp {
   return stepUp;
 }
 
-type ProviderProps = { twoFactorEnabled: boolean; hasPassword: boolean; children: ReactNode };
+type ProviderProps = { twoFactorEnabled: boolean; hasPassword: boolean; hasPasskey: boolean; children: ReactNode };
 
-export function StepUpProvider({ twoFactorEnabled, hasPassword, children }: ProviderProps) {
+function dialogDescription(hasPassword: boolean, twoFactorEnabled: boolean, hasPasskey: boolean) {
+  if (hasPasskey) return hasPassword ? "For your security, use one of your passkeys, or enter your password, to continue." : "For your security, use one of your passkeys to continue.";
+  if (!hasPassword) return "For your security, this needs a recent sign-in.";
+  return twoFactorEnabled
+    ? "For your security, enter your password and a code from your authenticator app (or a backup code) to continue."
+    : "For your security, enter your password to continue.";
+}
+
+export function StepUpProvider({ twoFactorEnabled, hasPassword, hasPasskey, children }: ProviderProps) {
   const [open, setOpen] = useState(false);
   const settle = useRef<(confirmed: boolean) => void>(undefined);
 
@@ -69,22 +80,49 @@ export function StepUpProvider({ twoFactorEnabled, hasPassword, children }: Prov
       <Dialog
         open={open}
         title="Confirm it's you"
-        description={
-          hasPassword
-            ? twoFactorEnabled
-              ? "For your security, enter your password and a code from your authenticator app (or a backup code) to continue."
-              : "For your security, enter your password to continue."
-            : "For your security, this needs a recent sign-in."
-        }
+        description={dialogDescription(hasPassword, twoFactorEnabled, hasPasskey)}
         onClose={() => finish(false)}
       >
+        {hasPasskey && <PasskeyStepUp onConfirmed={() => finish(true)} alone={!hasPassword} onCancel={() => finish(false)} />}
         {hasPassword ? (
           <StepUpForm twoFactorEnabled={twoFactorEnabled} onConfirmed={() => finish(true)} onCancel={() => finish(false)} />
         ) : (
-          <SignInAgain onCancel={() => finish(false)} />
+          !hasPasskey && <SignInAgain onCancel={() => finish(false)} />
         )}
       </Dialog>
     </StepUpContext.Provider>
+  );
+}
+
+/** A user-verified passkey stands for the password and the code together. */
+function PasskeyStepUp({ alone, onConfirmed, onCancel }: { alone: boolean; onConfirmed: () => void; onCancel: () => void }) {
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  const confirm = async () => {
+    setPending(true);
+    setFailure(undefined);
+    const { error } = await stepUpWithPasskey();
+    setPending(false);
+    if (error) setFailure(error.message);
+    else onConfirmed();
+  };
+  return (
+    <div className={`flex flex-col gap-4 ${alone ? "" : "mb-4"}`}>
+      {failure && <Alert tone="error">{failure}</Alert>}
+      <div className="flex flex-wrap justify-end gap-2">
+        {alone && (
+          <Button variant="ghost" onClick={onCancel}>
+            Cancel
+          </Button>
+        )}
+        <Button variant={alone ? "primary" : "secondary"} className={alone ? "" : "w-full"} pending={pending} onClick={confirm}>
+          Use a passkey
+        </Button>
+      </div>
+      {!alone && (
+        <OrDivider />
+      )}
+    </div>
   );
 }
 

@@ -3,21 +3,45 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { OrDivider } from "@/components/ui/or-divider";
 import { goToProvider } from "@/lib/api/client";
+import { signInWithPasskey } from "@/lib/passkeys-client";
 
-/** "Continue with …" for each configured provider; the provider sends the person back to `next`. */
-export function ProviderButtons({ providers, next }: { providers: { id: string; name: string }[]; next: string }) {
+type ProviderButtonsProps = { providers: { id: string; name: string }[]; next: string; passkey?: boolean };
+
+/**
+ * "Continue with …" for each configured provider, which sends the person back to `next`; on the
+ * sign-in page, "Continue with a passkey" first.
+ */
+export function ProviderButtons({ providers, next, passkey = false }: ProviderButtonsProps) {
   const [pending, setPending] = useState<string>();
   const [error, setError] = useState<string>();
-  if (providers.length === 0) return null;
+  if (providers.length === 0 && !passkey) return null;
   return (
     <div className="mt-6 flex flex-col gap-3">
-      <p className="flex items-center gap-3 text-xs text-zinc-600 uppercase dark:text-zinc-400">
-        <span aria-hidden className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
-        or
-        <span aria-hidden className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
-      </p>
+      <OrDivider />
       {error && <Alert tone="error">{error}</Alert>}
+      {passkey && (
+        <Button
+          variant="secondary"
+          pending={pending === "passkey"}
+          disabled={pending !== undefined}
+          onClick={async () => {
+            setPending("passkey");
+            setError(undefined);
+            const result = await signInWithPasskey();
+            if (result.error) {
+              setPending(undefined);
+              setError(result.error.message);
+            } else {
+              // A full navigation, as after a password sign-in: `next` may be a route handler.
+              window.location.assign(next);
+            }
+          }}
+        >
+          Continue with a passkey
+        </Button>
+      )}
       {providers.map((provider) => (
         <Button
           key={provider.id}

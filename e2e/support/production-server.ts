@@ -36,15 +36,17 @@ export async function stop(child: ChildProcess) {
 
 /**
  * A production server on a SQLite file of its own, answering on /api/health: for tests that must read
- * its output or run it with settings the suite's servers do not have (real rate limits, say).
+ * its output or run it with settings the suite's servers do not have (real rate limits, say). With
+ * `hostname: "localhost"` it is addressed by name, as WebAuthn needs (an IP address cannot be a
+ * passkey's site); it still listens on 127.0.0.1 only.
  */
-export async function startServerOnOwnDatabase(env: Record<string, string> = {}) {
+export async function startServerOnOwnDatabase(env: Record<string, string> = {}, { hostname = "127.0.0.1" } = {}) {
   const port = await freePort();
   const databaseUrl = `file:${join(process.env.E2E_RUN_DIRECTORY!, `server-${randomUUID()}.db`)}`;
   const server = await spawnProductionServer(
     {
       DATABASE_URL: databaseUrl,
-      BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+      BETTER_AUTH_URL: `http://${hostname}:${port}`,
       BETTER_AUTH_SECRET: E2E_SECRET,
       SMTP_URL: `smtp://127.0.0.1:${e2eSettings().smtpPort}`,
       NEXT_TELEMETRY_DISABLED: "1",
@@ -53,5 +55,5 @@ export async function startServerOnOwnDatabase(env: Record<string, string> = {})
     port,
   );
   await expect.poll(() => fetch(`${server.baseURL}/api/health`).then((answer) => answer.status, () => 0), { timeout: 60_000 }).toBe(200);
-  return { ...server, databaseUrl };
+  return { ...server, baseURL: `http://${hostname}:${port}`, databaseUrl };
 }

@@ -29,15 +29,16 @@ export async function twoFactorSubject(ctx: HookContext, findSession: FindSessio
 const enablingTwoFactor = defineRequestState<{ userId: string; sessionId: string } | null>(() => null);
 
 // Paths that end with a signed-in person when they succeed and start a session.
-const SIGN_IN_PATHS = ["/sign-in/", "/callback/", "/oauth2/callback/", "/two-factor/verify-", "/verify-email"];
+const SIGN_IN_PATHS = ["/sign-in/", "/callback/", "/oauth2/callback/", "/two-factor/verify-", "/verify-email", "/passkey/verify-authentication"];
 
 /** The event a successful request to one of better-auth's endpoints records, as the action table says. */
 const tableEvent = (path: string) => findBetterAuthAction(path)?.action.event;
 
 // What an event's entry and mail say beyond its title, where the request decides it.
-const DETAILS: Record<string, (body: Record<string, unknown>) => string | undefined> = {
+const DETAILS: Record<string, (body: Record<string, unknown>, returned: Record<string, unknown>) => string | undefined> = {
   "/change-password": (body) => (body.revokeOtherSessions ? "Other devices were signed out" : "Devices that were signed in stay signed in"),
   "/change-email": (body) => (typeof body.newEmail === "string" ? body.newEmail : undefined),
+  "/passkey/verify-registration": (_, passkey) => (typeof passkey.name === "string" ? passkey.name : undefined),
 };
 
 /** Whether a request to this path can be a security event: most requests (get-session) are not. */
@@ -74,7 +75,8 @@ async function recordOutcome(ctx: HookContext, findSession: FindSession) {
   // After the second step's own events: the sign-in is what it completed. A session written again on
   // an existing sign-in (after an email change, say) is not a new one.
   if (!failed && newSession && SIGN_IN_PATHS.some((prefix) => path.startsWith(prefix))) {
-    if (Date.now() - new Date(newSession.session.createdAt).getTime() < 60_000) await recordSignIn(newSession.user.id, newSession.session);
+    const how = path === "/passkey/verify-authentication" ? "With a passkey" : undefined;
+    if (Date.now() - new Date(newSession.session.createdAt).getTime() < 60_000) await recordSignIn(newSession.user.id, newSession.session, how);
   }
   if (path.startsWith("/two-factor/verify-")) return;
 
@@ -86,7 +88,8 @@ async function recordOutcome(ctx: HookContext, findSession: FindSession) {
   // With the mailed token, /delete-user is the deletion itself: nobody is left to record it for.
   if (path === "/delete-user" && (ctx.body as { token?: unknown } | undefined)?.token) return;
   const userId = await sessionUserId();
-  if (userId) await recordSecurityEvent({ userId, type, device, detail: DETAILS[path]?.((ctx.body ?? {}) as Record<string, unknown>) });
+  const answer = (returned && typeof returned === "object" ? returned : {}) as Record<string, unknown>;
+  if (userId) await recordSecurityEvent({ userId, type, device, detail: DETAILS[path]?.((ctx.body ?? {}) as Record<string, unknown>, answer) });
 }
 
 /**

@@ -41,6 +41,14 @@ const EVENTS = {
   deletion_requested: { title: "Account deletion requested" },
   sign_in_reported: { title: "Reported a sign-in as not you" },
   step_up_failed: { title: "Confirming it's you failed" },
+  passkey_added: {
+    title: "Passkey added",
+    notice: { subject: "A passkey was added", intro: "A passkey was added to your account: it signs in without your password or a code." },
+  },
+  passkey_removed: {
+    title: "Passkey removed",
+    notice: { subject: "A passkey was removed", intro: "A passkey was removed from your account: it no longer signs in." },
+  },
 } as const satisfies Record<string, { title: string; notice?: { subject: string; intro: string } }>;
 
 export type SecurityEventType = keyof typeof EVENTS;
@@ -83,7 +91,7 @@ export async function recordSecurityEvent({ userId, type, device, sessionId, det
  * A completed sign-in. The owner gets a mail when it comes from a browser that has not signed in to
  * the account in the retention window, though not for the account's very first sign-in.
  */
-export async function recordSignIn(userId: string, session: { id: string; ipAddress?: string | null; userAgent?: string | null }) {
+export async function recordSignIn(userId: string, session: { id: string; ipAddress?: string | null; userAgent?: string | null }, detail?: string) {
   // better-auth writes the session cookie again on some requests of a signed-in person (opening an
   // email-change link): the same session, already recorded.
   if ((await db.securityEvent.count({ where: { userId, type: "sign_in", sessionId: session.id } })) > 0) return;
@@ -93,7 +101,7 @@ export async function recordSignIn(userId: string, session: { id: string; ipAddr
     db.securityEvent.count({ where: { userId, type: "sign_in", createdAt: { gte: since } } }),
     db.securityEvent.count({ where: { userId, type: "sign_in", createdAt: { gte: since }, userAgent: device.userAgent } }),
   ]);
-  const event = await recordSecurityEvent({ userId, type: "sign_in", device, sessionId: session.id });
+  const event = await recordSecurityEvent({ userId, type: "sign_in", device, sessionId: session.id, detail });
   if (earlierSignIns > 0 && fromThisBrowser === 0) {
     await notify(userId, { subject: "New sign-in to your account", intro: "Your account was just signed in to from a device it has not been used on recently." }, eventFacts(device, event.createdAt));
   }

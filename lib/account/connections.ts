@@ -20,20 +20,28 @@ function accountNameFrom(idToken: string | null, accountId: string): string {
   return accountId;
 }
 
-export type SignInMethods = { hasPassword: boolean; connections: Connection[] };
+export type SignInMethods = { hasPassword: boolean; hasPasskey: boolean; connections: Connection[] };
 
 /**
- * How the person can sign in: with a password or not, and the providers linked (oldest first). One
- * query, once per request, however many parts of a page ask.
+ * How the person can sign in: with a password or not, with a passkey or not, and the providers linked
+ * (oldest first). One read of the user with both relations (one statement on PostgreSQL), once per
+ * request, however many parts of a page ask.
  */
 export const getSignInMethods = cache(async (userId: string): Promise<SignInMethods> => {
-  const accounts = await db.account.findMany({
-    where: { userId },
-    // The password hash is read only to learn whether there is one; it goes no further than here.
-    select: { id: true, providerId: true, accountId: true, idToken: true, createdAt: true, password: true },
-    orderBy: { createdAt: "asc" },
+  const row = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      accounts: {
+        // The password hash is read only to learn whether there is one; it goes no further than here.
+        select: { id: true, providerId: true, accountId: true, idToken: true, createdAt: true, password: true },
+        orderBy: { createdAt: "asc" },
+      },
+      passkeys: { select: { id: true }, take: 1 },
+    },
   });
+  const accounts = row?.accounts ?? [];
   return {
+    hasPasskey: (row?.passkeys.length ?? 0) > 0,
     hasPassword: accounts.some((account) => account.providerId === "credential" && account.password !== null),
     connections: accounts
       .filter((account) => account.providerId !== "credential")

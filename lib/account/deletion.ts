@@ -13,6 +13,7 @@ export async function deleteAccountData(userId: string) {
     db.account.deleteMany({ where: { userId } }),
     db.twoFactor.deleteMany({ where: { userId } }),
     db.avatar.deleteMany({ where: { userId } }),
+    db.passkey.deleteMany({ where: { userId } }),
     db.securityEvent.deleteMany({ where: { userId } }),
     // Pending reset and deletion links keep the user id as their value.
     db.verification.deleteMany({ where: { value: userId } }),

@@ -25,6 +25,7 @@ const STATUS: Record<string, number> = {
   INVALID_PASSWORD: 403,
   INVALID_CODE: 403,
   CODE_ALREADY_USED: 403,
+  INVALID_PASSKEY: 403,
   STEP_UP_TOKEN_MISSING: 403,
   STEP_UP_TOKEN_EXPIRED: 403,
   STEP_UP_TOKEN_INVALID: 403,
@@ -52,6 +53,11 @@ const MESSAGES: Record<string, string> = {
   INVALID_ORIGIN: "This page is not one this server trusts. Open the app at its own address and try again.",
   TOO_MANY_REQUESTS: "Too many attempts. Wait a moment and try again.",
   PROVIDER_NOT_FOUND: "That sign-in provider is not set up here.",
+  PASSKEY_NOT_FOUND: "That passkey is not registered here. Sign in with your password, then add it again.",
+  AUTHENTICATION_FAILED: "That passkey could not be verified. Try again, or sign in with your password.",
+  CHALLENGE_NOT_FOUND: "The passkey prompt has expired. Try again.",
+  USER_VERIFICATION_REQUIRED: "This passkey did not ask for your PIN or fingerprint. Use one that does, or sign in with your password.",
+  FAILED_TO_VERIFY_REGISTRATION: "The passkey could not be added. Try again.",
 };
 
 // better-auth's codes that ours name differently.

@@ -29,7 +29,7 @@ export type RouteContext<Body = undefined, Params = Record<string, string>, Quer
 const appOrigin = new URL(env.BETTER_AUTH_URL).origin;
 
 // What a wrong answer to a secret says in the activity list.
-const FAILURE_DETAILS: Record<string, string> = { INVALID_PASSWORD: "Wrong password", INVALID_CODE: "Wrong code", CODE_ALREADY_USED: "Code already used" };
+const FAILURE_DETAILS: Record<string, string> = { INVALID_PASSWORD: "Wrong password", INVALID_CODE: "Wrong code", CODE_ALREADY_USED: "Code already used", INVALID_PASSKEY: "Passkey not accepted" };
 
 function toResponse(error: unknown, request: Request): Response {
   if (error instanceof ApiError) return error.toResponse();

@@ -4,7 +4,8 @@ import type { SecurityEventType } from "@/lib/account/activity";
 import { newPasswordSchema } from "@/lib/passwords/common";
 import { signInSchema } from "@/lib/validation/auth";
 import { AVATAR_MAX_BYTES, AVATAR_TOO_LARGE, AVATAR_TYPES } from "@/lib/validation/avatar";
-import { backupCodeSchema, changePasswordRequestSchema, confirmPasswordSchema, recordIdSchema, stepUpSchema, totpCodeSchema } from "@/lib/validation/security";
+import { passkeyAssertionSchema, passkeyAttestationSchema, passkeyNameSchema, renamePasskeySchema } from "@/lib/validation/passkeys";
+import { backupCodeSchema, changePasswordRequestSchema, confirmPasswordSchema, recordIdSchema, stepUpRequestSchema, totpCodeSchema } from "@/lib/validation/security";
 import { changeEmailSchema, emailSchema, imageUpdateSchema, nameSchema, updateNameSchema } from "@/lib/validation/user";
 import * as responses from "@/lib/validation/responses";
 
@@ -172,6 +173,18 @@ export const ACTIONS = {
       betterAuth("POST", "/two-factor/verify-backup-code", { body: z.strictObject({ code: backupCodeSchema, trustDevice: z.boolean().optional() }), openapi: false }),
     ],
   },
+  "sign-in.passkey": {
+    title: "Sign in with a passkey, which stands for the password and the code together",
+    proof: "none",
+    // Each visit to the sign-in page asks for a challenge (the browser's passkey autofill).
+    limit: { max: 20, windowSeconds: 60 },
+    outcomes: ["sign_in"],
+    mail: "a notice when the browser has not signed in to the account in 90 days",
+    endpoints: [
+      betterAuth("GET", "/passkey/generate-authenticate-options"),
+      betterAuth("POST", "/passkey/verify-authentication", { body: z.strictObject({ response: passkeyAssertionSchema }), openapi: false }),
+    ],
+  },
   "session.read": {
     title: "Read the session",
     proof: "none",
@@ -306,14 +319,76 @@ export const ACTIONS = {
     failures: { max: 5, windowSeconds: 15 * 60, event: "step_up_failed" },
     endpoints: [
       route("POST", `${ME}/step-up`, {
-        body: stepUpSchema,
+        body: stepUpRequestSchema,
         openapi: {
-          summary: "Trade the password (and a code when two-factor is on) for a step-up token",
+          summary: "Trade the password (and a code when two-factor is on), or a passkey, for a step-up token",
+          description:
+            "With a passkey: ask `POST /api/auth/users/me/step-up/passkey-options` for a challenge, have the authenticator sign it " +
+            "(`navigator.credentials.get`, user verification required), and send its answer as `passkey`.",
           success: { status: 200, description: "The token, also set as an HttpOnly cookie for the pages.", schema: responses.stepUpTokenSchema },
           errors: {
             403: "INVALID_PASSWORD, INVALID_CODE or CODE_ALREADY_USED (each authenticator code is accepted once).",
             409: "PASSWORD_NOT_SET: the account signs in only through a provider.",
           },
+        },
+      }),
+      route("POST", `${ME}/step-up/passkey-options`, {
+        openapi: {
+          summary: "A challenge for step-up with a passkey: one answer, within five minutes, from this session",
+          success: { status: 200, description: "WebAuthn request options for `navigator.credentials.get`.", schema: responses.passkeyOptionsSchema },
+          errors: { 404: "The account has no passkey (NOT_FOUND)." },
+        },
+      }),
+    ],
+  },
+  "passkeys.list": {
+    title: "List the passkeys",
+    proof: "session",
+    endpoints: [
+      route("GET", `${ME}/passkeys`, {
+        openapi: { summary: "The person's passkeys, oldest first; never their keys", success: { status: 200, description: "The passkeys.", schema: responses.passkeysSchema } },
+      }),
+    ],
+  },
+  "passkey.add": {
+    title: "Add a passkey",
+    proof: "recent-sign-in",
+    limit: ATTEMPTS,
+    event: "passkey_added",
+    mail: "a notice",
+    endpoints: [
+      betterAuth("GET", "/passkey/generate-register-options"),
+      betterAuth("POST", "/passkey/verify-registration", { body: z.strictObject({ response: passkeyAttestationSchema, name: z.optional(passkeyNameSchema) }), openapi: false }),
+    ],
+  },
+  "passkey.rename": {
+    title: "Rename a passkey",
+    proof: "session",
+    limit: { max: 10, windowSeconds: 60 },
+    endpoints: [
+      route("PUT", `${ME}/passkeys/:id`, {
+        params: z.object({ id: recordIdSchema }),
+        body: z.strictObject(renamePasskeySchema.shape),
+        openapi: {
+          summary: "Rename one of the person's passkeys",
+          success: { status: 200, description: "The passkey.", schema: responses.passkeySchema },
+          errors: { 404: "No such passkey of this person's (NOT_FOUND)." },
+        },
+      }),
+    ],
+  },
+  "passkey.remove": {
+    title: "Remove a passkey",
+    proof: "recent-sign-in",
+    event: "passkey_removed",
+    mail: "a notice",
+    endpoints: [
+      route("DELETE", `${ME}/passkeys/:id`, {
+        params: z.object({ id: recordIdSchema }),
+        openapi: {
+          summary: "Remove one of the person's passkeys: it no longer signs in or confirms anything",
+          success: { status: 204, description: "Removed." },
+          errors: { 404: "No such passkey of this person's (NOT_FOUND)." },
         },
       }),
     ],
@@ -482,6 +557,9 @@ export const REFUSED: Record<string, string> = {
   "POST /api/auth/revoke-sessions": "ours revokes by id, with step-up",
   "POST /api/auth/revoke-other-sessions": "ours revokes by id, with step-up",
   "POST /api/auth/update-session": "nothing in a session is the person's to change",
+  "GET /api/auth/passkey/list-user-passkeys": "answers with public keys and credential ids; ours lists passkeys without them",
+  "POST /api/auth/passkey/update-passkey": "ours renames by id under /users/me/passkeys",
+  "POST /api/auth/passkey/delete-passkey": "ours removes by id, with step-up",
   "GET /api/auth/list-accounts": "the profile lists connections without provider tokens",
   "POST /api/auth/unlink-account": "checks and deletes in two statements, so two requests can race past the last way in; ours is one",
   "GET /api/auth/account-info": "provider data is not handed out",

@@ -72,3 +72,21 @@ export const activityPageSchema = z.object({
 
 export const reportedSchema = z.object({ signedOut: z.literal(true), passwordResetSent: z.literal(true) });
 
+
+export const passkeySchema = z.object({
+  id: z.string(),
+  name: z.string().meta({ description: "The person's name for it, or the authenticator's (\"iCloud Keychain\", \"1Password\")." }),
+  createdAt: date,
+  lastUsedAt: date.nullable(),
+  synced: z.boolean().meta({ description: "Backed up to a password manager or a platform keychain, rather than kept on one device." }),
+});
+
+export const passkeysSchema = z.object({ passkeys: z.array(passkeySchema) });
+
+export const passkeyOptionsSchema = z.object({
+  challenge: z.string(),
+  rpId: z.string(),
+  timeout: z.number().optional(),
+  userVerification: z.literal("required"),
+  allowCredentials: z.array(z.object({ id: z.string(), type: z.literal("public-key"), transports: z.array(z.string()).optional() })),
+});

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { passkeyAssertionSchema } from "./passkeys";
 import { passwordSchema } from "./user";
 
 const passwordChangeFields = {
@@ -33,6 +34,19 @@ export const stepUpSchema = z.strictObject({
   code: z.optional(stepUpCodeSchema),
 });
 
+/**
+ * What the step-up endpoint takes: the password (and a code), or instead a passkey, which stands for
+ * both.
+ */
+export const stepUpRequestSchema = z
+  .strictObject({ password: z.optional(stepUpSchema.shape.password), code: z.optional(stepUpCodeSchema), passkey: z.optional(passkeyAssertionSchema) })
+  .check(
+    z.refine((body) => (body.password === undefined) !== (body.passkey === undefined), {
+      path: ["password"],
+      message: "Send your password (and a code when two-factor is on), or a passkey.",
+    }),
+  );
+
 /** The step-up form of an account with two-factor on, where the code is asked for too. */
 export const stepUpWithCodeSchema = z.strictObject({ ...stepUpSchema.shape, code: stepUpCodeSchema });
 
@@ -47,3 +61,4 @@ export const recordIdSchema = z.string().check(z.trim(), z.minLength(1), z.maxLe
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 export type ConfirmPasswordInput = z.infer<typeof confirmPasswordSchema>;
 export type StepUpInput = z.infer<typeof stepUpSchema>;
+export type StepUpRequest = z.infer<typeof stepUpRequestSchema>;

@@ -24,7 +24,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
       )}
       <SignInForm next={nextPath} />
-      <ProviderButtons providers={signInProviders} next={nextPath} />
+      <ProviderButtons providers={signInProviders} next={nextPath} passkey />
       <p className="mt-6 text-center text-sm text-zinc-600 dark:text-zinc-400">
         New here? <TextLink href="/sign-up">Create an account</TextLink>
       </p>

@@ -15,13 +15,14 @@ const activityPageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 export default async function SecurityPage({ searchParams }: PageProps<"/account/security">) {
   const session = await requireSession();
   const activityPage = activityPageSchema.parse((await searchParams).activity);
-  const [{ hasPassword }, { twoFactor, sessions, activity }] = await Promise.all([getSignInMethods(session.user.id), getSecurityOverview(session, activityPage)]);
+  const [{ hasPassword }, { twoFactor, passkeys, sessions, activity }] = await Promise.all([getSignInMethods(session.user.id), getSecurityOverview(session, activityPage)]);
   return (
     <SecurityView
       email={session.user.email}
       appName={env.APP_NAME}
       hasPassword={hasPassword}
       twoFactor={twoFactor}
+      passkeys={passkeys.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), lastUsedAt: p.lastUsedAt?.toISOString() ?? null }))}
       sessions={sessions.map((s) => ({ ...s, signedInAt: s.signedInAt.toISOString(), lastActiveAt: s.lastActiveAt.toISOString() }))}
       activity={{
         entries: activity.entries.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),

@@ -1,5 +1,6 @@
 import { PageHeader } from "@/components/account/page-header";
 import { ChangePasswordForm } from "@/components/account/security/change-password-form";
+import { PasskeysCard, type PasskeyRow } from "@/components/account/security/passkeys-card";
 import { SecurityActivity, type ActivityRow } from "@/components/account/security/security-activity";
 import { SessionsList, type SessionRow } from "@/components/account/security/sessions-list";
 import { TwoFactorCard } from "@/components/account/security/two-factor-card";
@@ -10,15 +11,16 @@ export type SecurityViewProps = {
   appName: string;
   hasPassword: boolean;
   twoFactor: { enabled: boolean; backupCodesLeft: number };
+  passkeys: PasskeyRow[];
   sessions: SessionRow[];
   activity: { entries: ActivityRow[]; page: number; hasOlder: boolean; retentionDays: number };
 };
 
 /** The security page as the person sees it, from data the page has read. */
-export function SecurityView({ email, appName, hasPassword, twoFactor, sessions, activity }: SecurityViewProps) {
+export function SecurityView({ email, appName, hasPassword, twoFactor, passkeys, sessions, activity }: SecurityViewProps) {
   return (
     <>
-      <PageHeader title="Security" description="Your password, two-factor authentication, the devices signed in to your account and its security activity." />
+      <PageHeader title="Security" description="Your password, two-factor authentication, passkeys, the devices signed in to your account and its security activity." />
       <div className="flex flex-col gap-6">
         <Card title="Password" description="Change the password you sign in with.">
           {hasPassword ? (
@@ -33,6 +35,13 @@ export function SecurityView({ email, appName, hasPassword, twoFactor, sessions,
           ) : (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">Two-factor authentication needs a password. Set one first.</p>
           )}
+        </Card>
+        <Card
+          id="passkeys"
+          title="Passkeys"
+          description="Sign in with your fingerprint, face or device PIN instead of your password and a code. A passkey stays on your device or in your password manager, and works only on this site."
+        >
+          <PasskeysCard passkeys={passkeys} />
         </Card>
         <Card title="Active sessions" description="Devices signed in to your account. Revoke any you do not recognise.">
           <SessionsList sessions={sessions} />

@@ -7,7 +7,7 @@ import { user } from "@/bench/fixtures";
 export default async function AccountLayoutTwin({ children }: { children: ReactNode }) {
   await cookies();
   return (
-    <AccountShell user={user} twoFactorEnabled={false} hasPassword>
+    <AccountShell user={user} twoFactorEnabled={false} hasPassword hasPasskey={false}>
       {children}
     </AccountShell>
   );
