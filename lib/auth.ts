@@ -21,7 +21,7 @@ import { providerName } from "@/lib/auth-providers";
 import type { FindSession } from "@/lib/policy/check";
 import { accountPolicy } from "@/lib/policy/plugin";
 import { signInTime } from "@/lib/policy/sign-in-time";
-import { ipAddressOptions, requestDevice } from "@/lib/request-device";
+import { displayAddress, ipAddressOptions, requestDevice } from "@/lib/request-device";
 import { confirmNewEmailMail, deleteAccountMail, existingAccountMail, resetPasswordMail, verifyEmailMail } from "@/lib/mail/templates";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validation/user";
 
@@ -182,6 +182,12 @@ export const auth = betterAuth({
     backgroundTasks: { handler: runAfterAnswer },
   },
   databaseHooks: {
+    session: {
+      create: {
+        // better-auth stores an IPv6 address written out in full; the pages and mails show it compressed.
+        before: async (session) => ({ data: { ...session, ipAddress: displayAddress(session.ipAddress) } }),
+      },
+    },
     account: {
       create: {
         // A provider added to an account that already had a way to sign in: linked, not signed up.

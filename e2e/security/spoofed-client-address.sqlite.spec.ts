@@ -87,6 +87,20 @@ test.describe("attack: a new X-Forwarded-For on every request", () => {
         server.databaseUrl,
       );
       expect(event?.ipAddress).toBe("203.0.113.77");
+
+      // An IPv6 client is shown by its own address, written as people write it, not masked to its /64.
+      const v6 = newUserDetails();
+      const fromV6 = { ...json, "x-forwarded-for": "2001:DB8:0:0:0:0:0:42" };
+      await fetch(`${server.baseURL}/api/auth/sign-up/email`, { method: "POST", headers: fromV6, body: JSON.stringify(v6) });
+      const link = (await new Mailbox().waitFor(v6.email, /Verify your email/)).link;
+      const opened = await fetch(link, { redirect: "manual", headers: { "x-forwarded-for": "2001:db8::42" } });
+      const cookie = opened.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+      const sessions = await (await fetch(`${server.baseURL}/api/auth/users/me/sessions`, { headers: { cookie, "x-forwarded-for": "2001:db8::42" } })).json();
+      expect(sessions.sessions.map((listed: { ipAddress: string }) => listed.ipAddress)).toEqual(["2001:db8::42"]);
+      // Its neighbours on the same /64 share its allowance: three sign-ins per 10 s between them.
+      const network = [];
+      for (let i = 1; i <= 4; i++) network.push(await signInFrom(server.baseURL, `2001:db8:0:7::${i}`));
+      expect(network).toEqual([401, 401, 401, 429]);
     } finally {
       await stop(server.child);
     }

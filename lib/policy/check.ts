@@ -1,7 +1,7 @@
 import "server-only";
 import { STEP_UP_MESSAGES, stepUpTokenFrom, verifyStepUpToken } from "@/lib/account/step-up";
 import { ApiError, tooManyRequests } from "@/lib/api/errors";
-import { requestDevice } from "@/lib/request-device";
+import { clientNetwork, requestDevice } from "@/lib/request-device";
 import type { Proof } from "./actions";
 import { countRequest } from "./limits";
 import type { Match } from "./match";
@@ -45,7 +45,8 @@ export async function proofRefusal(proof: Proof, headers: Headers, session: Poli
 /** Counts the request against its endpoint's limit, per client address; the 429 when it is over. */
 export async function limitRefusal({ action, endpoint }: Match, headers: Headers): Promise<ApiError | null> {
   if (!action.limit) return null;
-  const client = requestDevice(headers).ipAddress ?? "unknown";
+  const address = requestDevice(headers).ipAddress;
+  const client = address ? clientNetwork(address) : "unknown";
   const retryAfter = await countRequest(`${endpoint.method} ${endpoint.path} ${client}`, action.limit);
   return retryAfter > 0 ? tooManyRequests(retryAfter) : null;
 }
