@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { query } from "./fixtures/database";
-import { FIREFOX_ON_LINUX, createVerifiedUser, expect, otherDevice, sameOrigin, signIn, test } from "./fixtures";
+import { FIREFOX_ON_LINUX, createVerifiedUser, expect, otherDevice, sameOrigin, signIn, test, waitForHydration } from "./fixtures";
 import { enableTwoFactor, signInWithPassword } from "./fixtures/two-factor";
 
 const activity = (page: Page) => page.getByRole("list", { name: "Security activity, newest first" }).getByRole("listitem");
@@ -12,6 +12,25 @@ async function userId(email: string) {
 }
 
 test.describe("security activity", () => {
+  test("dates show in the viewer's own time zone, with no hydration mismatch", async ({ browser, user }) => {
+    // India: UTC+5:30 all year, so the expected text never depends on the date.
+    const context = await browser.newContext({ timezoneId: "Asia/Kolkata" });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+    page.on("pageerror", (error) => problems.push(error.message));
+    await signIn(page, user);
+    await page.goto("/account/security");
+    await waitForHydration(page);
+    const [session] = await query<{ signedInAt: string | Date }>('select s."signedInAt" from session s join "user" u on u.id = s."userId" where u.email = ?', [user.email]);
+    const expected = new Intl.DateTimeFormat("en", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: "Asia/Kolkata" }).format(new Date(session!.signedInAt));
+    await expect(page.getByRole("listitem", { name: /on / }).first()).toContainText(`Signed in${expected} GMT+5:30`);
+    await expect(activity(page).first()).toContainText("GMT+5:30");
+    await expect(page.getByRole("main")).not.toContainText(" UTC");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   test("shows sign-ins and security changes newest first, with device and address; a new device's sign-in is mailed", async ({ browser, signedInPage: page, user, mailbox }) => {
     const firefox = await otherDevice(browser, user, FIREFOX_ON_LINUX);
     const newDevice = await mailbox.waitFor(user.email, /New sign-in to your account/);

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatDate } from "@/components/account/format-date";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -11,11 +12,11 @@ export type ConnectionRow = { id: string; provider: string; accountName: string;
 type Provider = { id: string; name: string };
 type Notice = { tone: "error" | "success"; message: string };
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 type ConnectedAccountsProps = { email: string; hasPassword: boolean; connections: ConnectionRow[]; providers: Provider[]; initialNotice?: Notice };
 
 export function ConnectedAccounts({ email, hasPassword, connections, providers, initialNotice }: ConnectedAccountsProps) {
+  const formatDate = useFormatDate("date");
   const router = useRouter();
   const { withStepUp } = useStepUp();
   const [busy, setBusy] = useState<string>();
@@ -67,7 +68,7 @@ export function ConnectedAccounts({ email, hasPassword, connections, providers, 
             <div className="min-w-0 text-sm">
               <p className="font-medium">{connection.provider}</p>
               <p className="break-all text-zinc-600 dark:text-zinc-400">{connection.accountName}</p>
-              <p className="text-zinc-600 dark:text-zinc-400">Linked {dateFormat.format(new Date(connection.linkedAt))}</p>
+              <p className="text-zinc-600 dark:text-zinc-400">Linked {formatDate(connection.linkedAt)}</p>
             </div>
             <Button
               variant="secondary"

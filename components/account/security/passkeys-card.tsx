@@ -2,7 +2,8 @@
 
 import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import { useStepUp } from "@/components/account/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,15 +12,14 @@ import { TextField } from "@/components/ui/text-field";
 import { callApi } from "@/lib/api/client";
 import { passkeysSupported, registerPasskey } from "@/lib/passkeys-client";
 import { renamePasskeySchema } from "@/lib/validation/passkeys";
-import { formatDate } from "./format-date";
+import { useFormatDate } from "@/components/account/format-date";
 
 export type PasskeyRow = { id: string; name: string; createdAt: string; lastUsedAt: string | null; synced: boolean };
-
-const noSubscription = () => () => {};
 
 type Result = { tone: "error" | "success"; message: string };
 
 export function PasskeysCard({ passkeys }: { passkeys: PasskeyRow[] }) {
+  const formatDate = useFormatDate();
   const router = useRouter();
   const { withStepUp } = useStepUp();
   const [pending, setPending] = useState<string>();
@@ -27,7 +27,7 @@ export function PasskeysCard({ passkeys }: { passkeys: PasskeyRow[] }) {
   const [renaming, setRenaming] = useState<string>();
   const [removing, setRemoving] = useState<PasskeyRow>();
   // Known only in the browser: the server renders the button, and a browser without WebAuthn says so.
-  const supported = useSyncExternalStore(noSubscription, passkeysSupported, () => true);
+  const supported = !useHydrated() || passkeysSupported();
 
   const add = async () => {
     setPending("add");

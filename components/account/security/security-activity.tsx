@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { formatDate } from "./format-date";
+import { useFormatDate } from "@/components/account/format-date";
 import { callApi } from "@/lib/api/client";
 
 export type ActivityRow = {
@@ -25,6 +25,7 @@ type SecurityActivityProps = { entries: ActivityRow[]; page: number; hasOlder: b
 const pageHref = (page: number) => (page <= 1 ? "/account/security#activity" : `/account/security?activity=${page}#activity`);
 
 export function SecurityActivity({ entries, page, hasOlder, email }: SecurityActivityProps) {
+  const formatDate = useFormatDate();
   const router = useRouter();
   const [reporting, setReporting] = useState<ActivityRow>();
   const [pending, setPending] = useState(false);

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useStepUp } from "@/components/account/step-up";
-import { formatDate } from "./format-date";
+import { useFormatDate } from "@/components/account/format-date";
 import { callApi } from "@/lib/api/client";
 
 export type SessionRow = {
@@ -19,6 +19,7 @@ export type SessionRow = {
 };
 
 export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
+  const formatDate = useFormatDate();
   const router = useRouter();
   const { withStepUp } = useStepUp();
   const [pending, setPending] = useState<string>();
