@@ -7,7 +7,7 @@ import { passkey } from "@better-auth/passkey";
 import { APIError } from "better-auth/api";
 import { after } from "next/server";
 import { db, provider } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env, isDevelopmentOrigin } from "@/lib/env";
 import { secondaryStorage } from "@/lib/redis";
 import { sendMail } from "@/lib/mail";
 import { deleteAccountData, DELETE_CONFIRM_PATH } from "@/lib/account/deletion";
@@ -89,6 +89,11 @@ const oidcProviders =
 export const auth = betterAuth({
   appName: env.APP_NAME,
   baseURL: env.BETTER_AUTH_URL,
+  // Beside BETTER_AUTH_URL's own origin: in development, the loopback address the page was opened at.
+  trustedOrigins: async (request) => {
+    const origin = request?.headers.get("origin");
+    return origin && isDevelopmentOrigin(origin) ? [origin] : [];
+  },
   secret: env.BETTER_AUTH_SECRET,
   database: prismaAdapter(db, { provider, transaction: true }),
   // With REDIS_URL: every instance finds sessions and verification values there, not in the database.

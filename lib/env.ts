@@ -123,3 +123,9 @@ export function parseEnv(source: Record<string, string | undefined>, { requirePr
 export const env = parseEnv(process.env, {
   requireProductionSettings: process.env.NEXT_PHASE !== "phase-production-build",
 });
+
+/**
+ * In development the app may be opened at any loopback address and port (localhost or 127.0.0.1, a
+ * second `npm run dev`): its own pages' requests are then trusted from there. Never in production.
+ */
+export const isDevelopmentOrigin = (origin: string) => !env.production && /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/.test(origin);

@@ -1,5 +1,6 @@
 import "server-only";
 import { isAPIError } from "better-auth/api";
+import { env } from "@/lib/env";
 
 /**
  * The one error shape every JSON answer has, ours and better-auth's: { error: { code, message } },
@@ -50,7 +51,7 @@ const MESSAGES: Record<string, string> = {
   TOTP_ALREADY_ENABLED: "Two-factor authentication is already on.",
   EMAIL_IS_THE_SAME: "That is already your email address.",
   UNAUTHORIZED: "Sign in to continue.",
-  INVALID_ORIGIN: "This page is not one this server trusts. Open the app at its own address and try again.",
+  INVALID_ORIGIN: `This page is not one this server trusts. Open the app at ${new URL(env.BETTER_AUTH_URL).origin} and try again.`,
   TOO_MANY_REQUESTS: "Too many attempts. Wait a moment and try again.",
   PROVIDER_NOT_FOUND: "That sign-in provider is not set up here.",
   PASSKEY_NOT_FOUND: "That passkey is not registered here. Sign in with your password, then add it again.",

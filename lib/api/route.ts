@@ -2,7 +2,7 @@ import "server-only";
 import { isAPIError } from "better-auth/api";
 import { recordSecurityEvent } from "@/lib/account/activity";
 import { auth, type Session } from "@/lib/auth";
-import { env } from "@/lib/env";
+import { env, isDevelopmentOrigin } from "@/lib/env";
 import { ACTIONS, type Action, type ActionId } from "@/lib/policy/actions";
 import { hasBearerToken, limitRefusal, proofRefusal } from "@/lib/policy/check";
 import { clearFailures, countFailure, failuresBlockedFor } from "@/lib/policy/limits";
@@ -27,6 +27,7 @@ export type RouteContext<Body = undefined, Params = Record<string, string>, Quer
 };
 
 const appOrigin = new URL(env.BETTER_AUTH_URL).origin;
+const fromThisSite = (origin: string) => origin === appOrigin || isDevelopmentOrigin(origin);
 
 // What a wrong answer to a secret says in the activity list.
 const FAILURE_DETAILS: Record<string, string> = { INVALID_PASSWORD: "Wrong password", INVALID_CODE: "Wrong code", CODE_ALREADY_USED: "Code already used", INVALID_PASSKEY: "Passkey not accepted" };
@@ -71,7 +72,7 @@ export function accountRoute<Body = undefined, Params = Record<string, string>, 
       const { endpoint } = match;
 
       const origin = request.headers.get("origin");
-      if (request.method !== "GET" && origin !== null && origin !== appOrigin && !hasBearerToken(request.headers)) {
+      if (request.method !== "GET" && origin !== null && !fromThisSite(origin) && !hasBearerToken(request.headers)) {
         throw new ApiError("FORBIDDEN", "This request did not come from this site.");
       }
       const session: Session | null = await auth.api.getSession({ headers: request.headers });
