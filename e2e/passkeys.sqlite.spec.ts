@@ -251,6 +251,27 @@ test.describe("passkeys", () => {
     await context.close();
   });
 
+  test("attack: a stolen session older than ten minutes, or a bearer token, cannot add the attacker's passkey without a step-up", async ({ browser }) => {
+    const { context, page, person, authenticator } = await signedInBrowser(browser);
+    await ageSessions(person.email);
+    // A passkey is a way in that skips the password and the code: adding one is a step-up action.
+    for (const request of [
+      () => context.request.get("/api/auth/passkey/generate-register-options"),
+      () => context.request.post("/api/auth/passkey/verify-registration", { headers: { origin: server.baseURL }, data: { response: {} } }),
+    ]) {
+      const answer = await request();
+      expect(answer.status()).toBe(403);
+      expect((await answer.json()).error.code).toBe("STEP_UP_TOKEN_MISSING");
+    }
+    const signIn = await api("/api/auth/sign-in/email", { method: "POST", body: JSON.stringify({ email: person.email, password: person.password }) });
+    const fresh = await api("/api/auth/passkey/generate-register-options", { headers: { authorization: `Bearer ${signIn.headers.get("set-auth-token")}` } });
+    expect(fresh.status).toBe(403);
+    expect(await db('select p.id from passkey p join "user" u on u.id = p."userId" where u.email = ?', [person.email])).toEqual([]);
+    expect(await authenticator.credentials()).toEqual([]);
+    await page.close();
+    await context.close();
+  });
+
   test("attack: another account's passkey neither confirms this account nor can be renamed or removed from it", async ({ browser }) => {
     const owner = await signedInBrowser(browser);
     await addPasskey(owner.page, owner.person);
