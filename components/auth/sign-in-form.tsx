@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,27 +10,11 @@ import { TextField } from "@/components/ui/text-field";
 import { TextLink } from "@/components/ui/text-link";
 import { signInSchema, type SignInInput } from "@/lib/validation/auth";
 import { callApi } from "@/lib/api/client";
-import { signInWithPasskey, stopPasskeyPrompt } from "@/lib/passkeys-client";
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, formState } = useForm<SignInInput>({ resolver: zodResolver(signInSchema) });
-
-  // The browser's passkey autofill: this site's passkeys among the email field's suggestions.
-  useEffect(() => {
-    let active = true;
-    void signInWithPasskey(true).then(({ error }) => {
-      if (!active) return;
-      if (!error) window.location.assign(next);
-      // Closed, or superseded by the passkey button, or not offered by this browser: nothing to say.
-      else if (error.code !== "PASSKEY_CANCELLED" && error.code !== "PASSKEY_UNAVAILABLE") setFormError(error.message);
-    });
-    return () => {
-      active = false;
-      void stopPasskeyPrompt();
-    };
-  }, [next]);
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
