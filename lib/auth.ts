@@ -15,13 +15,15 @@ import { totpReplay } from "@/lib/account/totp-replay";
 import { eventFacts, recordSecurityEvent } from "@/lib/account/activity";
 import { backupCodeHashing, hashedBackupCodes } from "@/lib/account/backup-codes";
 import { securityActivity } from "@/lib/account/activity-plugin";
+import { forgetTrustedDevices, trustedDevices } from "@/lib/account/trusted-devices";
 import { emailChangeFlow, readEmailChangeToken } from "@/lib/account/email-change";
 import { PASSKEY_ORIGIN, PASSKEY_RP_ID, markPasskeyUsed, passkeyNameFor } from "@/lib/account/passkeys";
 import { providerName } from "@/lib/auth-providers";
 import type { FindSession } from "@/lib/policy/check";
 import { accountPolicy } from "@/lib/policy/plugin";
 import { signInTime } from "@/lib/policy/sign-in-time";
-import { displayAddress, ipAddressOptions, requestDevice } from "@/lib/request-device";
+import { placeFromHeaders } from "@/lib/location";
+import { displayAddress, ipAddressOptions, locateDevice, requestDevice } from "@/lib/request-device";
 import { confirmNewEmailMail, deleteAccountMail, existingAccountMail, resetPasswordMail, verifyEmailMail } from "@/lib/mail/templates";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validation/user";
 
@@ -113,6 +115,7 @@ export const auth = betterAuth({
       await sendMail(user.email, resetPasswordMail(env.APP_NAME, user.name, url));
     },
     onPasswordReset: async ({ user }, request) => {
+      await forgetTrustedDevices(user.id);
       await recordSecurityEvent({ userId: user.id, type: "password_changed", device: requestDevice(request?.headers), detail: "It was reset from an emailed link, and every device was signed out" });
     },
     // Sign-up answers the same whether or not the address is registered, so it cannot be used to
@@ -156,7 +159,7 @@ export const auth = betterAuth({
       deleteTokenExpiresIn: 60 * 60,
       sendDeleteAccountVerification: async ({ user, token }, request) => {
         const url = `${env.BETTER_AUTH_URL}${DELETE_CONFIRM_PATH}?token=${encodeURIComponent(token)}`;
-        await sendMail(user.email, deleteAccountMail(env.APP_NAME, user.name, url, eventFacts(requestDevice(request?.headers))));
+        await sendMail(user.email, deleteAccountMail(env.APP_NAME, user.name, url, await eventFacts(requestDevice(request?.headers))));
       },
       // better-auth deletes the user, then the sessions, one statement at a time; do it all in one
       // transaction first, so its own deletes find nothing left and nothing is ever half-deleted.
@@ -169,6 +172,11 @@ export const auth = betterAuth({
     storeSessionInDatabase: true,
     // No cookie cache: a revoked session must stop working on the very next request.
     cookieCache: { enabled: false },
+    // Where the session started (lib/location), written when it is created; read with the session.
+    additionalFields: {
+      city: { type: "string", required: false, input: false },
+      country: { type: "string", required: false, input: false },
+    },
     // better-auth writes a session's updatedAt when it extends it; doing that hourly (not daily) is
     // what lets the sessions list say when each device was last active, at one write per hour.
     updateAge: 60 * 60,
@@ -190,7 +198,11 @@ export const auth = betterAuth({
     session: {
       create: {
         // better-auth stores an IPv6 address written out in full; the pages and mails show it compressed.
-        before: async (session) => ({ data: { ...session, ipAddress: displayAddress(session.ipAddress) } }),
+        before: async (session, ctx) => {
+          const ipAddress = displayAddress(session.ipAddress);
+          const { place } = await locateDevice({ ipAddress, userAgent: session.userAgent ?? null, place: placeFromHeaders(ctx?.headers) });
+          return { data: { ...session, ipAddress, city: place.city, country: place.country } };
+        },
       },
     },
     account: {
@@ -216,6 +228,8 @@ export const auth = betterAuth({
       backupCodeOptions: { amount: 10, storeBackupCodes: hashedBackupCodes },
       trustDeviceMaxAge: 30 * 24 * 60 * 60,
     }),
+    // What each trusted device is, and the end of every trust when the account's protection changes.
+    trustedDevices(),
     passkey({
       rpID: PASSKEY_RP_ID,
       rpName: env.APP_NAME,

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { findInvalidTrustedProxies } from "@better-auth/core/utils/ip";
 import { z } from "zod";
 import { DATABASE_URL_HINT, DEFAULT_DATABASE_URL, providerOf } from "./database-url";
@@ -42,6 +43,13 @@ const schema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL, for example redis://127.0.0.1:6379" }).optional(),
   // Several apps on one Redis keep apart by prefix.
   REDIS_KEY_PREFIX: z.string().min(1).default("bastion:"),
+  // An operator's own MaxMind city database (GeoLite2 or GeoIP2 City) instead of the DB-IP one we ship.
+  GEOIP_DB: z
+    .string()
+    .refine((file) => existsSync(file), { error: "must be the path of a MaxMind .mmdb city database that exists on this machine" })
+    .optional(),
+  // Set by Vercel on its own servers: only there are its geolocation headers the platform's, not a client's.
+  VERCEL: z.string().optional(),
   // Sign-in providers: each is on when its id and secret are set.
   GITHUB_CLIENT_ID: z.string().min(1).optional(),
   GITHUB_CLIENT_SECRET: z.string().min(1).optional(),

@@ -2,6 +2,7 @@ import "server-only";
 import type { BetterAuthOptions } from "better-auth";
 import { getIP } from "better-auth/api";
 import { env } from "@/lib/env";
+import { lookUpPlace, placeFromHeaders, type Place } from "@/lib/location";
 
 /**
  * How the client's address is found. lib/auth gives better-auth the same settings, so a session's
@@ -13,7 +14,8 @@ export const ipAddressOptions = { trustedProxies: env.TRUSTED_PROXIES, ipv6Subne
 
 const options = { advanced: { ipAddress: ipAddressOptions } } satisfies BetterAuthOptions;
 
-export type RequestDevice = { ipAddress: string | null; userAgent: string | null };
+/** Who made a request: the address, the user agent and, once looked up, where the address is. */
+export type RequestDevice = { ipAddress: string | null; userAgent: string | null; place?: Place };
 
 /** An address as people write it: IPv6 compressed and lowercase (`::1`, `2001:db8::1`), IPv4 as it is. */
 export function displayAddress(ipAddress: string | null | undefined): string | null {
@@ -45,8 +47,13 @@ export function clientNetwork(ipAddress: string): string {
   }
 }
 
-/** The address and user agent of the request, as better-auth records them on a session. */
+/** The address and user agent of the request, as better-auth records them on a session (and on Vercel, its place). */
 export function requestDevice(headers: Headers | null | undefined): RequestDevice {
   if (!headers) return { ipAddress: null, userAgent: null };
-  return { ipAddress: displayAddress(getIP(headers, options)), userAgent: headers.get("user-agent") };
+  return { ipAddress: displayAddress(getIP(headers, options)), userAgent: headers.get("user-agent"), place: placeFromHeaders(headers) };
+}
+
+/** The device with where it is: as it came, or looked up from its address. */
+export async function locateDevice(device: RequestDevice): Promise<RequestDevice & { place: Place }> {
+  return { ...device, place: device.place ?? (await lookUpPlace(device.ipAddress)) };
 }

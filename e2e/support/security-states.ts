@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { sameOrigin, type TestUser } from "../fixtures";
-import { freshTotpCode } from "../fixtures/two-factor";
+import { freshTotpCode, readBackupCodes, trustAnotherDevice } from "../fixtures/two-factor";
 
 /**
  * Walks the security page through the states a person sees while turning on two-factor
@@ -39,11 +39,17 @@ export async function walkSecurityStates(page: Page, user: TestUser, visit: (sta
   await scan.getByLabel("6-digit code").fill(await freshTotpCode(secret));
   await scan.getByRole("button", { name: "Verify" }).click();
   const saved = page.getByRole("dialog", { name: "Save your backup codes" });
-  await expect(saved.getByRole("listitem")).toHaveCount(10);
+  const [backupCode] = await readBackupCodes(saved);
   await visit("security-backup-codes-dialog");
 
   await saved.getByLabel("I have saved these codes").check();
   await saved.getByRole("button", { name: "Done" }).click();
   await expect(page.getByText("10 backup codes left.")).toBeVisible();
   await visit("security-two-factor-on");
+
+  const trusted = await trustAnotherDevice(page.context().browser()!, sameOrigin().origin, user, backupCode!);
+  await trusted.close();
+  await page.reload();
+  await expect(page.getByRole("list", { name: "Trusted devices" }).getByRole("listitem")).toHaveCount(1);
+  await visit("security-trusted-devices");
 }

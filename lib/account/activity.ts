@@ -5,7 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 import { securityNoticeMail, type EventFacts } from "@/lib/mail/templates";
-import type { RequestDevice } from "@/lib/request-device";
+import { ATTRIBUTION, placeName, type Place } from "@/lib/location";
+import { locateDevice, type RequestDevice } from "@/lib/request-device";
 import { describeUserAgent } from "./user-agent";
 
 /**
@@ -41,6 +42,8 @@ const EVENTS = {
   deletion_requested: { title: "Account deletion requested" },
   sign_in_reported: { title: "Reported a sign-in as not you" },
   step_up_failed: { title: "Confirming it's you failed" },
+  device_trusted: { title: "Device trusted to skip the code" },
+  trusted_device_revoked: { title: "Stopped trusting a device" },
   passkey_added: {
     title: "Passkey added",
     notice: { subject: "A passkey was added", intro: "A passkey was added to your account: it signs in without your password or a code." },
@@ -70,40 +73,56 @@ export function deviceName(userAgent: string | null | undefined): string {
   return `${browser} on ${os}`;
 }
 
-export function eventFacts(device: RequestDevice, when = new Date()): EventFacts {
-  return { when, device: deviceName(device.userAgent), ipAddress: device.ipAddress };
+/** What a mail says about where and when: the device, its address and where that is. */
+export async function eventFacts(device: RequestDevice, when = new Date()): Promise<EventFacts> {
+  const { ipAddress, userAgent, place } = await locateDevice(device);
+  return { when, device: deviceName(userAgent), ipAddress, place: placeName(place, ipAddress), placeCredit: place.country ? ATTRIBUTION : null };
 }
 
 type NewEvent = { userId: string; type: SecurityEventType; device: RequestDevice; sessionId?: string; detail?: string };
 
 /** Adds an entry to the person's activity (and drops entries past retention); sends its notice, if it has one. */
 export async function recordSecurityEvent({ userId, type, device, sessionId, detail }: NewEvent) {
+  const { ipAddress, userAgent, place } = await locateDevice(device);
   const event = await db.securityEvent.create({
-    data: { id: eventId(), userId, type, ipAddress: device.ipAddress, userAgent: device.userAgent, sessionId, detail },
+    data: { id: eventId(), userId, type, ipAddress, userAgent, city: place.city, country: place.country, sessionId, detail },
   });
   await db.securityEvent.deleteMany({ where: { userId, createdAt: { lt: retentionCutoff() } } });
   const notice = (EVENTS[type] as { notice?: { subject: string; intro: string } }).notice;
-  if (notice) await notify(userId, { ...notice, intro: detail ? `${notice.intro} ${detail}.` : notice.intro }, eventFacts(device, event.createdAt));
+  if (notice) await notify(userId, { ...notice, intro: detail ? `${notice.intro} ${detail}.` : notice.intro }, await eventFacts({ ipAddress, userAgent, place }, event.createdAt));
   return event;
 }
 
 /**
- * A completed sign-in. The owner gets a mail when it comes from a browser that has not signed in to
- * the account in the retention window, though not for the account's very first sign-in.
+ * A completed sign-in. The owner gets a mail when it comes from a country the account has not signed
+ * in from in the retention window, or else from a browser that has not; never for the account's very
+ * first sign-in.
  */
-export async function recordSignIn(userId: string, session: { id: string; ipAddress?: string | null; userAgent?: string | null }, detail?: string) {
+export async function recordSignIn(
+  userId: string,
+  session: { id: string; ipAddress?: string | null; userAgent?: string | null; city?: string | null; country?: string | null },
+  detail?: string,
+) {
   // better-auth writes the session cookie again on some requests of a signed-in person (opening an
   // email-change link): the same session, already recorded.
   if ((await db.securityEvent.count({ where: { userId, type: "sign_in", sessionId: session.id } })) > 0) return;
-  const device = { ipAddress: session.ipAddress ?? null, userAgent: session.userAgent ?? null };
+  const place: Place = { city: session.city ?? null, country: session.country ?? null };
+  const device = { ipAddress: session.ipAddress ?? null, userAgent: session.userAgent ?? null, place };
   const since = retentionCutoff();
-  const [earlierSignIns, fromThisBrowser] = await Promise.all([
-    db.securityEvent.count({ where: { userId, type: "sign_in", createdAt: { gte: since } } }),
-    db.securityEvent.count({ where: { userId, type: "sign_in", createdAt: { gte: since }, userAgent: device.userAgent } }),
+  const earlier = { userId, type: "sign_in", createdAt: { gte: since } };
+  const [earlierSignIns, fromThisBrowser, fromThisCountry] = await Promise.all([
+    db.securityEvent.count({ where: earlier }),
+    db.securityEvent.count({ where: { ...earlier, userAgent: device.userAgent } }),
+    place.country ? db.securityEvent.count({ where: { ...earlier, country: place.country } }) : null,
   ]);
   const event = await recordSecurityEvent({ userId, type: "sign_in", device, sessionId: session.id, detail });
-  if (earlierSignIns > 0 && fromThisBrowser === 0) {
-    await notify(userId, { subject: "New sign-in to your account", intro: "Your account was just signed in to from a device it has not been used on recently." }, eventFacts(device, event.createdAt));
+  if (earlierSignIns === 0) return;
+  const facts = await eventFacts(device, event.createdAt);
+  if (fromThisCountry === 0) {
+    const country = placeName({ city: null, country: place.country }, device.ipAddress);
+    await notify(userId, { subject: `New sign-in from ${country}`, intro: `Your account was just signed in to from ${country}, a country it has not been used from in the last ${ACTIVITY_RETENTION_DAYS} days.` }, facts);
+  } else if (fromThisBrowser === 0) {
+    await notify(userId, { subject: "New sign-in to your account", intro: "Your account was just signed in to from a device it has not been used on recently." }, facts);
   }
 }
 
@@ -129,6 +148,8 @@ export type SecurityActivityEntry = {
   detail: string | null;
   device: string;
   ipAddress: string | null;
+  /** "London, United Kingdom", "This network", or null when not known. */
+  location: string | null;
   createdAt: Date;
   /** A sign-in that started the session looking at the page: "This wasn't me" makes no sense there. */
   currentSession: boolean;
@@ -146,7 +167,17 @@ export const securityActivityQuery = (page: number) =>
     take: ACTIVITY_PAGE_SIZE + 1,
   }) satisfies Prisma.SecurityEventFindManyArgs;
 
-type EventRow = { id: string; type: string; detail: string | null; userAgent: string | null; ipAddress: string | null; createdAt: Date; sessionId: string | null };
+type EventRow = {
+  id: string;
+  type: string;
+  detail: string | null;
+  userAgent: string | null;
+  ipAddress: string | null;
+  city: string | null;
+  country: string | null;
+  createdAt: Date;
+  sessionId: string | null;
+};
 
 export function toSecurityActivityPage(rows: EventRow[], page: number, currentSessionId: string): SecurityActivityPage {
   return {
@@ -161,6 +192,7 @@ export function toSecurityActivityPage(rows: EventRow[], page: number, currentSe
         detail: row.detail,
         device: deviceName(row.userAgent),
         ipAddress: row.ipAddress,
+        location: placeName(row, row.ipAddress),
         createdAt: row.createdAt,
         currentSession: row.sessionId !== null && row.sessionId === currentSessionId,
       };

@@ -112,7 +112,7 @@ export function emailChangeFlow() {
             await cancelPendingEmailChange(change.userId);
             const device = requestDevice(ctx.headers);
             await recordSecurityEvent({ userId: change.userId, type: "email_changed", device, detail: change.newEmail });
-            await sendMail(change.oldEmail, emailChangedMail(env.APP_NAME, user.name, change.newEmail, `${env.BETTER_AUTH_URL}/forgot-password`, eventFacts(device)));
+            await sendMail(change.oldEmail, emailChangedMail(env.APP_NAME, user.name, change.newEmail, `${env.BETTER_AUTH_URL}/forgot-password`, await eventFacts(device)));
           }),
         },
       ],

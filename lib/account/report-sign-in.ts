@@ -3,7 +3,8 @@ import { auth } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { requestDevice } from "@/lib/request-device";
 import { deviceName, findSignInEvent, recordSecurityEvent } from "./activity";
-import { endAllSessions, forgetTrustedDevices } from "./session-store";
+import { endAllSessions } from "./session-store";
+import { forgetTrustedDevices } from "./trusted-devices";
 
 /**
  * "This wasn't me" on a sign-in: whoever signed in must lose the account at once, whatever they took.

@@ -4,21 +4,29 @@ import type { Session } from "@/lib/auth";
 import { securityActivityQuery, toSecurityActivityPage, type SecurityActivityPage } from "./activity";
 import { passkeysQuery, toPasskeySummaries, type PasskeySummary } from "./passkeys";
 import { activeSessionsQuery, toActiveSessions, type ActiveSession } from "./sessions";
+import { toTrustedDevices, trustedDevicesQuery, type TrustedDeviceSummary } from "./trusted-devices";
 import { twoFactorStatus, type TwoFactorStatus } from "./two-factor";
 
-export type SecurityOverview = { twoFactor: TwoFactorStatus; passkeys: PasskeySummary[]; sessions: ActiveSession[]; activity: SecurityActivityPage };
+export type SecurityOverview = {
+  twoFactor: TwoFactorStatus;
+  passkeys: PasskeySummary[];
+  sessions: ActiveSession[];
+  trustedDevices: TrustedDeviceSummary[];
+  activity: SecurityActivityPage;
+};
 
 /**
  * What the security page shows beyond the session, in one read of the user row with its relations:
  * on PostgreSQL a single statement (Prisma's relation joins), on SQLite one per table.
  */
-export async function getSecurityOverview({ user, session }: Session, activityPage: number): Promise<SecurityOverview> {
+export async function getSecurityOverview({ user, session }: Session, activityPage: number, trustIdentifier: string | null): Promise<SecurityOverview> {
   const row = await db.user.findUnique({
     where: { id: user.id },
     select: {
       twoFactors: { select: { backupCodes: true }, take: 1 },
       passkeys: passkeysQuery(),
       sessions: activeSessionsQuery(),
+      trustedDevices: trustedDevicesQuery(),
       securityEvents: securityActivityQuery(activityPage),
     },
   });
@@ -26,6 +34,7 @@ export async function getSecurityOverview({ user, session }: Session, activityPa
     twoFactor: await twoFactorStatus(user.twoFactorEnabled, row?.twoFactors[0]),
     passkeys: toPasskeySummaries(row?.passkeys ?? []),
     sessions: toActiveSessions(row?.sessions ?? [], session.id),
+    trustedDevices: toTrustedDevices(row?.trustedDevices ?? [], trustIdentifier),
     activity: toSecurityActivityPage(row?.securityEvents ?? [], activityPage, session.id),
   };
 }

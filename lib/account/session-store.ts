@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { secondaryStorage } from "@/lib/redis";
 
 /**
@@ -29,9 +28,9 @@ export async function endAllSessions(userId: string) {
   await (await internalAdapter()).deleteUserSessions(userId);
 }
 
-/** Devices trusted to skip the second step must prove themselves again at their next sign-in. */
-export async function forgetTrustedDevices(userId: string) {
-  const trusted = await db.verification.findMany({ where: { value: userId, identifier: { startsWith: "trust-device-" } }, select: { identifier: true } });
+/** Removes verification values (mailed links, trusted devices): their rows and their copies. */
+export async function dropVerifications(identifiers: string[]) {
+  if (identifiers.length === 0) return;
   const adapter = await internalAdapter();
-  for (const { identifier } of trusted) await adapter.deleteVerificationByIdentifier(identifier);
+  for (const identifier of identifiers) await adapter.deleteVerificationByIdentifier(identifier);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { endSessions } from "./session-store";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { placeName } from "@/lib/location";
 import { describeUserAgent } from "./user-agent";
 
 export type ActiveSession = {
@@ -9,6 +10,8 @@ export type ActiveSession = {
   browser: string;
   os: string;
   ipAddress: string | null;
+  /** Where the session started: "London, United Kingdom", "This network", or null when not known. */
+  location: string | null;
   /** When the person signed in on this device, with every factor (a replaced session keeps it). */
   signedInAt: Date;
   lastActiveAt: Date;
@@ -19,11 +22,20 @@ export type ActiveSession = {
 export const activeSessionsQuery = () =>
   ({
     where: { expiresAt: { gt: new Date() } },
-    select: { id: true, userAgent: true, ipAddress: true, createdAt: true, signedInAt: true, updatedAt: true },
+    select: { id: true, userAgent: true, ipAddress: true, city: true, country: true, createdAt: true, signedInAt: true, updatedAt: true },
     orderBy: { updatedAt: "desc" },
   }) satisfies Prisma.SessionFindManyArgs;
 
-type SessionRow = { id: string; userAgent: string | null; ipAddress: string | null; createdAt: Date; signedInAt: Date | null; updatedAt: Date };
+type SessionRow = {
+  id: string;
+  userAgent: string | null;
+  ipAddress: string | null;
+  city: string | null;
+  country: string | null;
+  createdAt: Date;
+  signedInAt: Date | null;
+  updatedAt: Date;
+};
 
 /**
  * This one first, then the most recently active. Only the id leaves this module: a session token is
@@ -35,6 +47,7 @@ export function toActiveSessions(sessions: SessionRow[], currentSessionId: strin
       id: session.id,
       ...describeUserAgent(session.userAgent),
       ipAddress: session.ipAddress || null,
+      location: placeName(session, session.ipAddress),
       signedInAt: session.signedInAt ?? session.createdAt,
       lastActiveAt: session.updatedAt,
       current: session.id === currentSessionId,

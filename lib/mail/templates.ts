@@ -4,7 +4,14 @@ const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
 
 /** Where and when something happened to an account, so its owner can tell whether it was them. */
-export type EventFacts = { when: Date; device: string; ipAddress: string | null };
+export type EventFacts = {
+  when: Date;
+  device: string;
+  ipAddress: string | null;
+  place: string | null;
+  /** Whom the location database asks to be credited where its results are shown. */
+  placeCredit: { text: string; href: string } | null;
+};
 
 const formatWhen = (when: Date) =>
   `${new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }).format(when)} UTC`;
@@ -14,6 +21,7 @@ function factLines(facts: EventFacts): [string, string][] {
     ["When", formatWhen(facts.when)],
     ["Device", facts.device],
     ["IP address", facts.ipAddress ?? "unknown"],
+    ["Location", facts.place ?? "unknown"],
   ];
 }
 
@@ -32,6 +40,8 @@ function actionMail(options: { appName: string; subject: string; name: string; i
     outro,
     "",
     `— ${appName}`,
+    // After everything else, so that the mail's own link stays its first.
+    ...(facts?.placeCredit ? ["", `Location data: ${facts.placeCredit.text} (${facts.placeCredit.href})`] : []),
   ].join("\n");
   const factsHtml =
     lines.length > 0
@@ -39,6 +49,9 @@ function actionMail(options: { appName: string; subject: string; name: string; i
           .map(([label, value]) => `<tr><td style="padding:2px 12px 2px 0;color:#52525b">${escapeHtml(label)}</td><td>${escapeHtml(value)}</td></tr>`)
           .join("")}</table>\n`
       : "";
+  const creditHtml = facts?.placeCredit
+    ? `<p style="font-size:12px;color:#52525b">Location data: <a href="${escapeHtml(facts.placeCredit.href)}">${escapeHtml(facts.placeCredit.text)}</a></p>\n`
+    : "";
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#18181b">
 <p>Hi ${escapeHtml(name)},</p>
 <p>${escapeHtml(intro)}</p>
@@ -46,7 +59,7 @@ ${factsHtml}<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:
 <p style="font-size:13px;color:#52525b">Or open this link: <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>
 <p>${escapeHtml(outro)}</p>
 <p>— ${escapeHtml(appName)}</p>
-</body></html>`;
+${creditHtml}</body></html>`;
   return { subject, text, html };
 }
 

@@ -155,10 +155,10 @@ export const ACTIONS = {
     ],
   },
   "sign-in.second-step": {
-    title: "Finish signing in with an authenticator code or a backup code; turn two-factor on with the first code",
+    title: "Finish signing in with an authenticator code or a backup code (and trust the device for 30 days); turn two-factor on with the first code",
     proof: "second-step",
     limit: ATTEMPTS,
-    outcomes: ["sign_in", "second_step_failed", "backup_code_used", "two_factor_enabled"],
+    outcomes: ["sign_in", "second_step_failed", "backup_code_used", "two_factor_enabled", "device_trusted"],
     mail: "a notice when a backup code is used, and when two-factor comes on",
     endpoints: [
       betterAuth("POST", "/two-factor/verify-totp", {
@@ -465,6 +465,46 @@ export const ACTIONS = {
     endpoints: [
       route("DELETE", `${ME}/sessions`, {
         openapi: { summary: "End every session but this one", success: { status: 200, description: "How many ended.", schema: responses.revokedSchema } },
+      }),
+    ],
+  },
+  "trusted-devices.list": {
+    title: "List the devices trusted to skip the second step",
+    proof: "session",
+    endpoints: [
+      route("GET", `${ME}/trusted-devices`, {
+        openapi: {
+          summary: "The devices trusted to skip the two-factor code, most recently used first",
+          success: { status: 200, description: "The trusted devices.", schema: responses.trustedDevicesSchema },
+        },
+      }),
+    ],
+  },
+  // Ending a trust only takes a shortcut away (the device is asked for the code again), so a session
+  // is enough, as for "This wasn't me": someone fearing their account is in other hands must not be
+  // slowed down.
+  "trusted-devices.revoke": {
+    title: "Stop trusting a device",
+    proof: "session",
+    event: "trusted_device_revoked",
+    endpoints: [
+      route("DELETE", `${ME}/trusted-devices/:id`, {
+        params: z.object({ id: recordIdSchema }),
+        openapi: {
+          summary: "Stop trusting one device: it is asked for the code at its next sign-in",
+          success: { status: 204, description: "No longer trusted." },
+          errors: { 404: "No such trusted device of this person's (NOT_FOUND)." },
+        },
+      }),
+    ],
+  },
+  "trusted-devices.revoke-all": {
+    title: "Stop trusting every device",
+    proof: "session",
+    event: "trusted_device_revoked",
+    endpoints: [
+      route("DELETE", `${ME}/trusted-devices`, {
+        openapi: { summary: "Stop trusting every device, this one too", success: { status: 200, description: "How many were trusted.", schema: responses.revokedSchema } },
       }),
     ],
   },

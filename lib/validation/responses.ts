@@ -4,6 +4,7 @@ import { z } from "zod";
 // document describes them from the same schemas.
 
 const date = z.iso.datetime();
+const location = z.string().nullable().meta({ description: 'Where the address is: "London, United Kingdom", "This network" for a private one, or null.' });
 
 export const errorSchema = z.object({
   error: z.object({ code: z.string().meta({ examples: ["STEP_UP_TOKEN_MISSING"] }), message: z.string() }),
@@ -44,6 +45,7 @@ export const sessionsSchema = z.object({
       browser: z.string(),
       os: z.string(),
       ipAddress: z.string().nullable(),
+      location,
       signedInAt: date,
       lastActiveAt: date,
       current: z.boolean(),
@@ -64,6 +66,7 @@ export const activityPageSchema = z.object({
       detail: z.string().nullable(),
       device: z.string(),
       ipAddress: z.string().nullable(),
+      location,
       createdAt: date,
       currentSession: z.boolean(),
     }),
@@ -82,6 +85,22 @@ export const passkeySchema = z.object({
 });
 
 export const passkeysSchema = z.object({ passkeys: z.array(passkeySchema) });
+
+export const trustedDevicesSchema = z.object({
+  trustedDevices: z.array(
+    z.object({
+      id: z.string(),
+      browser: z.string(),
+      os: z.string(),
+      ipAddress: z.string().nullable().meta({ description: "The address it last signed in from." }),
+      location,
+      trustedAt: date,
+      lastUsedAt: date,
+      expiresAt: date,
+      current: z.boolean().meta({ description: "The device making this request." }),
+    }),
+  ),
+});
 
 export const passkeyOptionsSchema = z.object({
   challenge: z.string(),

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { SecurityView } from "@/components/account/security/security-view";
 import { ACTIVITY_RETENTION_DAYS } from "@/lib/account/activity";
 import { getSignInMethods } from "@/lib/account/connections";
 import { getSecurityOverview } from "@/lib/account/security-overview";
+import { trustIdentifier } from "@/lib/account/trusted-devices";
 import { env } from "@/lib/env";
+import { ATTRIBUTION } from "@/lib/location";
 import { requireSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Security" };
@@ -15,7 +18,11 @@ const activityPageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 export default async function SecurityPage({ searchParams }: PageProps<"/account/security">) {
   const session = await requireSession();
   const activityPage = activityPageSchema.parse((await searchParams).activity);
-  const [{ hasPassword }, { twoFactor, passkeys, sessions, activity }] = await Promise.all([getSignInMethods(session.user.id), getSecurityOverview(session, activityPage)]);
+  const trust = trustIdentifier(await headers());
+  const [{ hasPassword }, { twoFactor, passkeys, sessions, trustedDevices, activity }] = await Promise.all([
+    getSignInMethods(session.user.id),
+    getSecurityOverview(session, activityPage, trust),
+  ]);
   return (
     <SecurityView
       email={session.user.email}
@@ -24,12 +31,14 @@ export default async function SecurityPage({ searchParams }: PageProps<"/account
       twoFactor={twoFactor}
       passkeys={passkeys.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), lastUsedAt: p.lastUsedAt?.toISOString() ?? null }))}
       sessions={sessions.map((s) => ({ ...s, signedInAt: s.signedInAt.toISOString(), lastActiveAt: s.lastActiveAt.toISOString() }))}
+      trustedDevices={trustedDevices.map((d) => ({ ...d, trustedAt: d.trustedAt.toISOString(), lastUsedAt: d.lastUsedAt.toISOString(), expiresAt: d.expiresAt.toISOString() }))}
       activity={{
         entries: activity.entries.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
         page: activity.page,
         hasOlder: activity.hasOlder,
         retentionDays: ACTIVITY_RETENTION_DAYS,
       }}
+      placeCredit={ATTRIBUTION}
     />
   );
 }

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useFormatDate } from "@/components/account/format-date";
+import { ThisDeviceBadge } from "@/components/account/security/this-device-badge";
 import { callApi } from "@/lib/api/client";
 
 export type ActivityRow = {
@@ -16,6 +17,7 @@ export type ActivityRow = {
   detail: string | null;
   device: string;
   ipAddress: string | null;
+  location: string | null;
   createdAt: string;
   currentSession: boolean;
 };
@@ -59,13 +61,11 @@ export function SecurityActivity({ entries, page, hasOlder, email }: SecurityAct
             <div className="min-w-0 text-sm">
               <p className="flex flex-wrap items-center gap-2 font-medium">
                 {entry.title}
-                {entry.currentSession && (
-                  <span className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-semibold text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">This device</span>
-                )}
+                {entry.currentSession && <ThisDeviceBadge />}
               </p>
               {entry.detail && <p className="mt-0.5 break-words text-zinc-700 dark:text-zinc-300">{entry.detail}</p>}
               <p className="mt-1 break-words text-zinc-600 dark:text-zinc-400">
-                {entry.device} · {entry.ipAddress ?? "Unknown IP address"}
+                {[entry.device, entry.ipAddress ?? "Unknown IP address", entry.location].filter(Boolean).join(" · ")}
               </p>
               <p className="text-zinc-600 dark:text-zinc-400">
                 <time dateTime={entry.createdAt}>{formatDate(entry.createdAt)}</time>
@@ -116,7 +116,7 @@ export function SecurityActivity({ entries, page, hasOlder, email }: SecurityAct
         {reporting && (
           <div className="flex flex-col gap-4">
             <p className="text-sm">
-              Sign-in reported: {reporting.device}, {reporting.ipAddress ?? "unknown IP address"}, {formatDate(reporting.createdAt)}.
+              Sign-in reported: {[reporting.device, reporting.ipAddress ?? "unknown IP address", reporting.location].filter(Boolean).join(", ")}, {formatDate(reporting.createdAt)}.
             </p>
             {error && <Alert tone="error">{error}</Alert>}
             <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">

@@ -3,6 +3,7 @@ import { ChangePasswordForm } from "@/components/account/security/change-passwor
 import { PasskeysCard, type PasskeyRow } from "@/components/account/security/passkeys-card";
 import { SecurityActivity, type ActivityRow } from "@/components/account/security/security-activity";
 import { SessionsList, type SessionRow } from "@/components/account/security/sessions-list";
+import { TrustedDevicesList, type TrustedDeviceRow } from "@/components/account/security/trusted-devices-list";
 import { TwoFactorCard } from "@/components/account/security/two-factor-card";
 import { Card } from "@/components/ui/card";
 
@@ -13,11 +14,14 @@ export type SecurityViewProps = {
   twoFactor: { enabled: boolean; backupCodesLeft: number };
   passkeys: PasskeyRow[];
   sessions: SessionRow[];
+  trustedDevices: TrustedDeviceRow[];
   activity: { entries: ActivityRow[]; page: number; hasOlder: boolean; retentionDays: number };
+  /** The credit the location database asks for wherever its places are shown. */
+  placeCredit: { text: string; href: string } | null;
 };
 
 /** The security page as the person sees it, from data the page has read. */
-export function SecurityView({ email, appName, hasPassword, twoFactor, passkeys, sessions, activity }: SecurityViewProps) {
+export function SecurityView({ email, appName, hasPassword, twoFactor, passkeys, sessions, trustedDevices, activity, placeCredit }: SecurityViewProps) {
   return (
     <>
       <PageHeader title="Security" description="Your password, two-factor authentication, passkeys, the devices signed in to your account and its security activity." />
@@ -36,6 +40,15 @@ export function SecurityView({ email, appName, hasPassword, twoFactor, passkeys,
             <p className="text-sm text-zinc-600 dark:text-zinc-400">Two-factor authentication needs a password. Set one first.</p>
           )}
         </Card>
+        {(twoFactor.enabled || trustedDevices.length > 0) && (
+          <Card
+            id="trusted-devices"
+            title="Trusted devices"
+            description="Browsers where you chose to skip the two-factor code for 30 days. Revoke one you do not use or recognise: it will ask for a code again."
+          >
+            <TrustedDevicesList devices={trustedDevices} />
+          </Card>
+        )}
         <Card
           id="passkeys"
           title="Passkeys"
@@ -53,6 +66,14 @@ export function SecurityView({ email, appName, hasPassword, twoFactor, passkeys,
         >
           <SecurityActivity entries={activity.entries} page={activity.page} hasOlder={activity.hasOlder} email={email} />
         </Card>
+        {placeCredit && (
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">
+            Location data:{" "}
+            <a href={placeCredit.href} className="underline underline-offset-2 hover:text-zinc-900 dark:hover:text-zinc-200">
+              {placeCredit.text}
+            </a>
+          </p>
+        )}
       </div>
     </>
   );

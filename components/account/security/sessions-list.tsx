@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useStepUp } from "@/components/account/step-up";
 import { useFormatDate } from "@/components/account/format-date";
+import { DeviceItem } from "@/components/account/security/device-item";
 import { callApi } from "@/lib/api/client";
 
 export type SessionRow = {
@@ -13,6 +14,7 @@ export type SessionRow = {
   browser: string;
   os: string;
   ipAddress: string | null;
+  location: string | null;
   signedInAt: string;
   lastActiveAt: string;
   current: boolean;
@@ -41,36 +43,31 @@ export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
       {result && <Alert tone={result.tone}>{result.message}</Alert>}
       <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
         {sessions.map((session) => (
-          <li key={session.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between" aria-label={`${session.browser} on ${session.os}`}>
-            <div className="min-w-0 text-sm">
-              <p className="flex flex-wrap items-center gap-2 font-medium">
-                {session.browser} on {session.os}
-                {session.current && (
-                  <span className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-semibold text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200">This device</span>
-                )}
-              </p>
-              <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-zinc-600 dark:text-zinc-400">
-                <dt>IP address</dt>
-                <dd className="break-all">{session.ipAddress ?? "Unknown"}</dd>
-                <dt>Signed in</dt>
-                <dd>{formatDate(session.signedInAt)}</dd>
-                <dt>Last active</dt>
-                <dd>{formatDate(session.lastActiveAt)}</dd>
-              </dl>
-            </div>
-            {!session.current && (
-              <Button
-                variant="secondary"
-                className="shrink-0 self-start sm:self-center"
-                pending={pending === session.id}
-                disabled={pending !== undefined}
-                aria-label={`Revoke ${session.browser} on ${session.os}, signed in ${formatDate(session.signedInAt)}`}
-                onClick={() => send(session.id, `/api/auth/users/me/sessions/${encodeURIComponent(session.id)}`, () => "That device has been signed out.")}
-              >
-                Revoke
-              </Button>
-            )}
-          </li>
+          <DeviceItem
+            key={session.id}
+            name={`${session.browser} on ${session.os}`}
+            current={session.current}
+            facts={[
+              ["IP address", session.ipAddress ?? "Unknown"],
+              ["Location", session.location ?? "Unknown"],
+              ["Signed in", formatDate(session.signedInAt)],
+              ["Last active", formatDate(session.lastActiveAt)],
+            ]}
+            action={
+              !session.current && (
+                <Button
+                  variant="secondary"
+                  className="shrink-0 self-start sm:self-center"
+                  pending={pending === session.id}
+                  disabled={pending !== undefined}
+                  aria-label={`Revoke ${session.browser} on ${session.os}, signed in ${formatDate(session.signedInAt)}`}
+                  onClick={() => send(session.id, `/api/auth/users/me/sessions/${encodeURIComponent(session.id)}`, () => "That device has been signed out.")}
+                >
+                  Revoke
+                </Button>
+              )
+            }
+          />
         ))}
       </ul>
       {others > 0 && (
