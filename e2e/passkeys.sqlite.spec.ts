@@ -223,6 +223,33 @@ test.describe("passkeys", () => {
     await context.close();
   });
 
+  test("with a passkey and no password, a person signs in and confirms it's you with the passkey alone", async ({ browser }) => {
+    const { context, page, person, authenticator } = await signedInBrowser(browser);
+    await addPasskey(page, person);
+    // As someone who signed up through a provider and never chose a password: no password to type.
+    await db(`delete from account where "providerId" = 'credential' and "userId" = (select id from "user" where email = ?)`, [person.email]);
+    await signOut(page);
+    await signInWithPasskeyButton(page, authenticator, "/sign-in?next=/account/profile");
+    await expect(page.getByRole("heading", { name: "Profile", level: 1 })).toBeVisible();
+    await ageSessions(person.email);
+
+    // Changing the email address takes a recent sign-in: the passkey is the whole proof.
+    await page.reload();
+    await waitForHydration(page);
+    const card = page.locator("section").filter({ has: page.getByRole("heading", { name: "Email address" }) });
+    await card.getByRole("button", { name: "Change email" }).click();
+    const newEmail = `moved-${person.email}`;
+    await card.getByLabel("New email address").fill(newEmail);
+    await card.getByRole("button", { name: "Send verification" }).click();
+    const dialog = page.getByRole("dialog", { name: "Confirm it's you" });
+    await expect(dialog).toContainText("use one of your passkeys to continue");
+    await expect(dialog.getByLabel("Password")).toHaveCount(0);
+    await dialog.getByRole("button", { name: "Use a passkey" }).click();
+    await expect(card.getByRole("status")).toHaveText(`We have sent a link to ${newEmail}.`);
+    await new Mailbox().waitFor(newEmail, /Confirm your new email address/);
+    await context.close();
+  });
+
   test("rename and remove; a removed passkey no longer signs in", async ({ browser }) => {
     const { context, page, person, authenticator } = await signedInBrowser(browser);
     await addPasskey(page, person);

@@ -113,16 +113,17 @@ async function rememberTrust(verification: Verification, ctx: GenericEndpointCon
   const userId = verification.value;
   const device = await locateDevice(requestDevice(ctx?.headers));
   const facts = { userAgent: device.userAgent, ipAddress: device.ipAddress, city: device.place.city, country: device.place.country };
-  // The cookie the request came with, if any (better-auth has checked its signature already when it
-  // renames a trust); the row is found by it only among this person's.
+  // The trust the request's cookie names, if any, found only among this person's.
   const previous = trustIdentifier(ctx?.headers);
   const now = new Date();
   if (previous) {
     const { count } = await db.trustedDevice.updateMany({
-      where: { identifier: previous, userId },
+      where: { identifier: previous, userId, expiresAt: { gt: now } },
       data: { identifier: verification.identifier, lastUsedAt: now, expiresAt: verification.expiresAt, ...facts },
     });
-    if (count > 0) return;
+    // better-auth drops the old value when it renames a trust, not when a trusted device passes the
+    // second step again and is trusted anew: one trust per device either way.
+    if (count > 0) return dropVerifications([previous]);
   }
   await db.trustedDevice.deleteMany({ where: { userId, expiresAt: { lte: now } } });
   await db.trustedDevice.create({ data: { id: randomUUID(), userId, identifier: verification.identifier, expiresAt: verification.expiresAt, createdAt: now, lastUsedAt: now, ...facts } });
