@@ -283,7 +283,9 @@ test.describe("the OpenAPI document", () => {
         "DELETE /api/auth/users/me/trusted-devices/{id}",
         "DELETE /api/auth/users/me/connections/{id}",
         "GET /api/auth/users/me/activity",
+        "GET /api/auth/users/me/activity/export",
         "POST /api/auth/users/me/activity/{id}/report",
+        "GET /api/auth/users/me/export",
       ].sort(),
     );
     // Every documented path answers something other than 404 or 405 for its documented methods.

@@ -44,6 +44,10 @@ const EVENTS = {
   step_up_failed: { title: "Confirming it's you failed" },
   device_trusted: { title: "Device trusted to skip the code" },
   trusted_device_revoked: { title: "Stopped trusting a device" },
+  data_exported: {
+    title: "Data downloaded",
+    notice: { subject: "Your data was downloaded", intro: "A copy of your account's data was downloaded." },
+  },
   passkey_added: {
     title: "Passkey added",
     notice: { subject: "A passkey was added", intro: "A passkey was added to your account: it signs in without your password or a code." },
@@ -157,15 +161,21 @@ export type SecurityActivityEntry = {
 
 export type SecurityActivityPage = { entries: SecurityActivityEntry[]; page: number; hasOlder: boolean };
 
+const activityWhere = () => ({ createdAt: { gte: retentionCutoff() }, type: { in: Object.keys(EVENTS) } });
+const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] satisfies Prisma.SecurityEventOrderByWithRelationInput[];
+
 /** One page of the person's activity, newest first, within the retention window, as a relation read. */
 export const securityActivityQuery = (page: number) =>
   ({
-    where: { createdAt: { gte: retentionCutoff() }, type: { in: Object.keys(EVENTS) } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    where: activityWhere(),
+    orderBy: NEWEST_FIRST,
     skip: (page - 1) * ACTIVITY_PAGE_SIZE,
     // One more than a page: whether there is an older page to link to.
     take: ACTIVITY_PAGE_SIZE + 1,
   }) satisfies Prisma.SecurityEventFindManyArgs;
+
+/** Everything the activity keeps, newest first, as a relation read: what the person downloads. */
+export const allSecurityActivityQuery = () => ({ where: activityWhere(), orderBy: NEWEST_FIRST }) satisfies Prisma.SecurityEventFindManyArgs;
 
 type EventRow = {
   id: string;
@@ -179,25 +189,32 @@ type EventRow = {
   sessionId: string | null;
 };
 
+export function toSecurityActivityEntry(row: EventRow, currentSessionId: string): SecurityActivityEntry {
+  const type = row.type as SecurityEventType;
+  return {
+    id: row.id,
+    type,
+    title: EVENTS[type].title,
+    detail: row.detail,
+    device: deviceName(row.userAgent),
+    ipAddress: row.ipAddress,
+    location: placeName(row, row.ipAddress),
+    createdAt: row.createdAt,
+    currentSession: row.sessionId !== null && row.sessionId === currentSessionId,
+  };
+}
+
 export function toSecurityActivityPage(rows: EventRow[], page: number, currentSessionId: string): SecurityActivityPage {
   return {
     page,
     hasOlder: rows.length > ACTIVITY_PAGE_SIZE,
-    entries: rows.slice(0, ACTIVITY_PAGE_SIZE).map((row) => {
-      const type = row.type as SecurityEventType;
-      return {
-        id: row.id,
-        type,
-        title: EVENTS[type].title,
-        detail: row.detail,
-        device: deviceName(row.userAgent),
-        ipAddress: row.ipAddress,
-        location: placeName(row, row.ipAddress),
-        createdAt: row.createdAt,
-        currentSession: row.sessionId !== null && row.sessionId === currentSessionId,
-      };
-    }),
+    entries: rows.slice(0, ACTIVITY_PAGE_SIZE).map((row) => toSecurityActivityEntry(row, currentSessionId)),
   };
+}
+
+export async function listAllSecurityActivity(userId: string, currentSessionId: string): Promise<SecurityActivityEntry[]> {
+  const query = allSecurityActivityQuery();
+  return (await db.securityEvent.findMany({ ...query, where: { ...query.where, userId } })).map((row) => toSecurityActivityEntry(row, currentSessionId));
 }
 
 export async function listSecurityActivity(userId: string, page: number, currentSessionId: string): Promise<SecurityActivityPage> {

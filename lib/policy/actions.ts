@@ -540,6 +540,21 @@ export const ACTIONS = {
       }),
     ],
   },
+  "activity.download": {
+    title: "Download the security activity (CSV)",
+    proof: "session",
+    limit: { max: 10, windowSeconds: 60 },
+    event: "data_exported",
+    mail: "a notice",
+    endpoints: [
+      route("GET", `${ME}/activity/export`, {
+        openapi: {
+          summary: "The whole security activity (90 days) as CSV, newest first",
+          success: { status: 200, description: "`text/csv`, as an attachment." },
+        },
+      }),
+    ],
+  },
   "activity.report": {
     title: `Report a sign-in as not you ("This wasn't me")`,
     proof: "session",
@@ -553,6 +568,22 @@ export const ACTIONS = {
           summary: "This wasn't me: every session ends (this one too), trusted devices are forgotten, and a reset link is mailed",
           success: { status: 200, description: "Done.", schema: responses.reportedSchema },
           errors: { 404: "No such sign-in of this person's (NOT_FOUND)." },
+        },
+      }),
+    ],
+  },
+  "account.export": {
+    title: "Download my data",
+    proof: "recent-sign-in",
+    limit: { max: 10, windowSeconds: 60 },
+    event: "data_exported",
+    mail: "a notice",
+    endpoints: [
+      route("GET", `${ME}/export`, {
+        openapi: {
+          summary: "Everything the account holds about the person, as one JSON document",
+          description: "Profile, sign-in methods, two-factor state, passkeys, trusted devices, sessions and the whole security activity; never a password, key, code or token.",
+          success: { status: 200, description: "The data, also offered as an attachment.", schema: responses.accountExportSchema },
         },
       }),
     ],

@@ -38,40 +38,34 @@ export const passwordChangedSchema = z.object({
 
 export const stepUpTokenSchema = z.object({ token: z.string(), expiresAt: date, header: z.literal("x-step-up-token") });
 
-export const sessionsSchema = z.object({
-  sessions: z.array(
-    z.object({
-      id: z.string(),
-      browser: z.string(),
-      os: z.string(),
-      ipAddress: z.string().nullable(),
-      location,
-      signedInAt: date,
-      lastActiveAt: date,
-      current: z.boolean(),
-    }),
-  ),
+export const sessionSchema = z.object({
+  id: z.string(),
+  browser: z.string(),
+  os: z.string(),
+  ipAddress: z.string().nullable(),
+  location,
+  signedInAt: date,
+  lastActiveAt: date,
+  current: z.boolean(),
 });
+
+export const sessionsSchema = z.object({ sessions: z.array(sessionSchema) });
 
 export const revokedSchema = z.object({ revoked: z.number().int() });
 
-export const activityPageSchema = z.object({
-  page: z.number().int(),
-  hasOlder: z.boolean(),
-  entries: z.array(
-    z.object({
-      id: z.string(),
-      type: z.string(),
-      title: z.string(),
-      detail: z.string().nullable(),
-      device: z.string(),
-      ipAddress: z.string().nullable(),
-      location,
-      createdAt: date,
-      currentSession: z.boolean(),
-    }),
-  ),
+export const activityEntrySchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  title: z.string(),
+  detail: z.string().nullable(),
+  device: z.string(),
+  ipAddress: z.string().nullable(),
+  location,
+  createdAt: date,
+  currentSession: z.boolean(),
 });
+
+export const activityPageSchema = z.object({ page: z.number().int(), hasOlder: z.boolean(), entries: z.array(activityEntrySchema) });
 
 export const reportedSchema = z.object({ signedOut: z.literal(true), passwordResetSent: z.literal(true) });
 
@@ -86,21 +80,19 @@ export const passkeySchema = z.object({
 
 export const passkeysSchema = z.object({ passkeys: z.array(passkeySchema) });
 
-export const trustedDevicesSchema = z.object({
-  trustedDevices: z.array(
-    z.object({
-      id: z.string(),
-      browser: z.string(),
-      os: z.string(),
-      ipAddress: z.string().nullable().meta({ description: "The address it last signed in from." }),
-      location,
-      trustedAt: date,
-      lastUsedAt: date,
-      expiresAt: date,
-      current: z.boolean().meta({ description: "The device making this request." }),
-    }),
-  ),
+export const trustedDeviceSchema = z.object({
+  id: z.string(),
+  browser: z.string(),
+  os: z.string(),
+  ipAddress: z.string().nullable().meta({ description: "The address it last signed in from." }),
+  location,
+  trustedAt: date,
+  lastUsedAt: date,
+  expiresAt: date,
+  current: z.boolean().meta({ description: "The device making this request." }),
 });
+
+export const trustedDevicesSchema = z.object({ trustedDevices: z.array(trustedDeviceSchema) });
 
 export const passkeyOptionsSchema = z.object({
   challenge: z.string(),
@@ -108,4 +100,20 @@ export const passkeyOptionsSchema = z.object({
   timeout: z.number().optional(),
   userVerification: z.literal("required"),
   allowCredentials: z.array(z.object({ id: z.string(), type: z.literal("public-key"), transports: z.array(z.string()).optional() })),
+});
+
+export const accountExportSchema = z.object({
+  format: z.literal("bastion-account-export/1"),
+  exportedAt: date,
+  profile: profileSchema.pick({ id: true, name: true, email: true, emailVerified: true, image: true, createdAt: true }),
+  pendingEmailChange: z.object({ newEmail: z.email(), expiresAt: date }).nullable(),
+  signInMethods: z.object({
+    password: z.boolean().meta({ description: "Whether a password is set; never the password or its hash." }),
+    providers: z.array(z.object({ provider: z.string(), accountName: z.string(), linkedAt: date })).meta({ description: "Linked accounts; never their tokens." }),
+  }),
+  twoFactor: z.object({ enabled: z.boolean(), backupCodesLeft: z.number().int() }).meta({ description: "Never the authenticator key or the codes." }),
+  passkeys: z.array(passkeySchema),
+  trustedDevices: z.array(trustedDeviceSchema),
+  sessions: z.array(sessionSchema),
+  securityActivity: z.array(activityEntrySchema).meta({ description: "Everything the activity keeps (90 days), newest first." }),
 });

@@ -1,6 +1,7 @@
 import { PageHeader } from "@/components/account/page-header";
 import { ConnectedAccounts, type ConnectionRow } from "@/components/account/profile/connected-accounts";
 import { DeleteAccountCard } from "@/components/account/profile/delete-account-card";
+import { DownloadData } from "@/components/account/profile/download-data";
 import { EmailForm } from "@/components/account/profile/email-form";
 import { NameForm } from "@/components/account/profile/name-form";
 import { ProfileSummary } from "@/components/account/profile/profile-summary";
@@ -24,7 +25,7 @@ export type ProfileViewProps = {
 export function ProfileView({ profile, pendingEmail, hasPassword, connections, providers, emailNotice, linkNotice, deletionLinkInvalid }: ProfileViewProps) {
   return (
     <>
-      <PageHeader title="Profile" description="Your name, picture, email address and connected accounts." />
+      <PageHeader title="Profile" description="Your name, picture, email address, connected accounts and a copy of your data." />
       <div className="flex flex-col gap-6">
         <ProfileSummary profile={profile} />
         <Card title="Name" description="How you appear to others.">
@@ -35,6 +36,13 @@ export function ProfileView({ profile, pendingEmail, hasPassword, connections, p
         </Card>
         <Card title="Connected accounts" description="The ways you can sign in. Keep at least one.">
           <ConnectedAccounts email={profile.email} hasPassword={hasPassword} connections={connections} providers={providers} initialNotice={linkNotice} />
+        </Card>
+        <Card
+          id="your-data"
+          title="Your data"
+          description="One JSON file with your profile, sign-in methods, two-factor state, passkeys, trusted devices, sessions and security activity. Never a password, key, code or token."
+        >
+          <DownloadData />
         </Card>
         <Card id="delete-account" tone="danger" title="Delete account" description="Deletes your profile, sign-in methods, two-factor settings and sessions, for good. We email you a link to confirm.">
           <DeleteAccountCard email={profile.email} linkInvalid={deletionLinkInvalid} />

@@ -103,6 +103,12 @@ export function SecurityActivity({ entries, page, hasOlder, email }: SecurityAct
           )}
         </nav>
       )}
+      <div>
+        {/* A plain download: the server answers with the file, and the page stays as it is. */}
+        <a href="/api/auth/users/me/activity/export" download className={buttonClassName("secondary")}>
+          Download as CSV
+        </a>
+      </div>
       <Dialog
         open={reporting !== undefined}
         title="Secure your account"

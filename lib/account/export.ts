@@ -1,0 +1,74 @@
+import "server-only";
+import type { z } from "zod";
+import type { Session } from "@/lib/auth";
+import { db } from "@/lib/db";
+import type { accountExportSchema } from "@/lib/validation/responses";
+import { allSecurityActivityQuery, toSecurityActivityEntry, type SecurityActivityEntry } from "./activity";
+import { getSignInMethods } from "./connections";
+import { pendingEmailChangeOf } from "./email-change";
+import { passkeysQuery, toPasskeySummaries } from "./passkeys";
+import { activeSessionsQuery, toActiveSessions } from "./sessions";
+import { toTrustedDevices, trustedDevicesQuery } from "./trusted-devices";
+import { twoFactorStatus } from "./two-factor";
+
+export type AccountExport = z.infer<typeof accountExportSchema>;
+
+const iso = (date: Date) => date.toISOString();
+
+/**
+ * Everything the account holds about the person, as they would read it on the pages: what is shown
+ * there and the whole activity. Only what the page lists is read (the same queries), so no secret
+ * (password hash, authenticator key, backup codes, session or provider tokens, passkey keys) can
+ * reach the file.
+ */
+export async function exportAccountData({ user, session }: Session, trustIdentifier: string | null): Promise<AccountExport> {
+  const [methods, row] = await Promise.all([
+    getSignInMethods(user.id),
+    db.user.findUnique({
+      where: { id: user.id },
+      select: {
+        twoFactors: { select: { backupCodes: true }, take: 1 },
+        passkeys: passkeysQuery(),
+        sessions: activeSessionsQuery(),
+        trustedDevices: trustedDevicesQuery(),
+        securityEvents: allSecurityActivityQuery(),
+      },
+    }),
+  ]);
+  const pending = pendingEmailChangeOf(user);
+  return {
+    format: "bastion-account-export/1",
+    exportedAt: iso(new Date()),
+    profile: { id: user.id, name: user.name, email: user.email, emailVerified: user.emailVerified, image: user.image ?? null, createdAt: iso(user.createdAt) },
+    pendingEmailChange: pending && { newEmail: pending.newEmail, expiresAt: iso(pending.expiresAt) },
+    signInMethods: {
+      password: methods.hasPassword,
+      providers: methods.connections.map((connection) => ({ provider: connection.provider, accountName: connection.accountName, linkedAt: iso(connection.linkedAt) })),
+    },
+    twoFactor: await twoFactorStatus(user.twoFactorEnabled, row?.twoFactors[0]),
+    passkeys: toPasskeySummaries(row?.passkeys ?? []).map((passkey) => ({ ...passkey, createdAt: iso(passkey.createdAt), lastUsedAt: passkey.lastUsedAt && iso(passkey.lastUsedAt) })),
+    trustedDevices: toTrustedDevices(row?.trustedDevices ?? [], trustIdentifier).map((device) => ({
+      ...device,
+      trustedAt: iso(device.trustedAt),
+      lastUsedAt: iso(device.lastUsedAt),
+      expiresAt: iso(device.expiresAt),
+    })),
+    sessions: toActiveSessions(row?.sessions ?? [], session.id).map((entry) => ({ ...entry, signedInAt: iso(entry.signedInAt), lastActiveAt: iso(entry.lastActiveAt) })),
+    securityActivity: (row?.securityEvents ?? []).map((event) => ({ ...toSecurityActivityEntry(event, session.id), createdAt: iso(event.createdAt) })),
+  };
+}
+
+
+// A cell a spreadsheet would run as a formula (=, +, -, @) is written as text.
+const csvCell = (value: string | null) => {
+  const text = value ?? "";
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** The activity as CSV, in the order given: a header row, then one row per entry. */
+export function activityCsv(entries: SecurityActivityEntry[]): string {
+  const header = ["When (UTC)", "What", "Detail", "Device", "IP address", "Location"].join(",");
+  const rows = entries.map((entry) => [iso(entry.createdAt), entry.title, entry.detail, entry.device, entry.ipAddress, entry.location].map(csvCell).join(","));
+  return [header, ...rows].join("\r\n") + "\r\n";
+}
