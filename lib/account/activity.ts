@@ -23,6 +23,7 @@ const EVENTS = {
   },
   email_change_requested: { title: "Email change requested" },
   email_changed: { title: "Email address changed" },
+  email_change_undone: { title: "Email change undone" },
   two_factor_enabled: {
     title: "Two-factor authentication turned on",
     notice: { subject: "Two-factor authentication is on", intro: "Two-factor authentication was turned on for your account: signing in now takes a code from an authenticator app." },

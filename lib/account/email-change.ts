@@ -9,6 +9,7 @@ import { emailChangedMail } from "@/lib/mail/templates";
 import { safeNextPath } from "@/lib/redirect";
 import { requestDevice } from "@/lib/request-device";
 import { eventFacts, recordSecurityEvent } from "./activity";
+import { issueEmailChangeUndo } from "./email-undo";
 import { refreshSessionCopies } from "./session-store";
 
 // better-auth's change-email links are stateless tokens; the user row keeps the state they lack, so
@@ -74,7 +75,7 @@ function invalidLinkTarget(callbackURL: unknown): string {
 /**
  * better-auth's change-email links are stateless; this plugin gives them the state they lack. A link
  * works only while its change is pending (Cancel means cancelled), it never leads off the site, and once the address has really
- * changed, the pending state ends and the old address is told.
+ * changed, the pending state ends and the old address is told, with a link that undoes it (lib/account/email-undo).
  */
 export function emailChangeFlow() {
   return {
@@ -112,7 +113,8 @@ export function emailChangeFlow() {
             await cancelPendingEmailChange(change.userId);
             const device = requestDevice(ctx.headers);
             await recordSecurityEvent({ userId: change.userId, type: "email_changed", device, detail: change.newEmail });
-            await sendMail(change.oldEmail, emailChangedMail(env.APP_NAME, user.name, change.newEmail, `${env.BETTER_AUTH_URL}/forgot-password`, await eventFacts(device)));
+            const undoUrl = await issueEmailChangeUndo({ userId: change.userId, oldEmail: change.oldEmail, newEmail: change.newEmail });
+            await sendMail(change.oldEmail, emailChangedMail(env.APP_NAME, user.name, change.newEmail, undoUrl, await eventFacts(device)));
           }),
         },
       ],

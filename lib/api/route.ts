@@ -7,7 +7,7 @@ import { ACTIONS, type Action, type ActionId } from "@/lib/policy/actions";
 import { hasBearerToken, limitRefusal, proofRefusal } from "@/lib/policy/check";
 import { clearFailures, countFailure, failuresBlockedFor } from "@/lib/policy/limits";
 import { findEndpoint } from "@/lib/policy/match";
-import { requestDevice } from "@/lib/request-device";
+import { requestDevice, type RequestDevice } from "@/lib/request-device";
 import { RedisUnavailableError, redisAnswering } from "@/lib/redis";
 import { ApiError, betterAuthFailure, storeUnavailable, tooManyRequests } from "./errors";
 import { parseJsonBody } from "./json-body";
@@ -62,6 +62,24 @@ export function accountRoute<Body = undefined, Params = Record<string, string>, 
   id: ActionId,
   handler: (context: RouteContext<Body, Params, Query>) => Promise<Response>,
 ) {
+  return serve<Body, Params, Query>(id, true, (context) => handler(context as RouteContext<Body, Params, Query>));
+}
+
+/**
+ * A route whose proof is a mailed link: it answers whoever holds the link, signed in or not (the
+ * link's owner may have lost every session). The same steps as accountRoute, without a session.
+ */
+export function linkRoute<Body = undefined, Params = Record<string, string>, Query = undefined>(
+  id: ActionId,
+  handler: (context: Omit<RouteContext<Body, Params, Query>, "session" | "record"> & { device: RequestDevice }) => Promise<Response>,
+) {
+  if (ACTIONS[id].proof !== "mailed-link") throw new Error(`"${id}" needs a session: serve it with accountRoute`);
+  return serve<Body, Params, Query>(id, false, handler);
+}
+
+type AnyContext<Body, Params, Query> = Omit<RouteContext<Body, Params, Query>, "session"> & { session: Session | null; device: RequestDevice };
+
+function serve<Body, Params, Query>(id: ActionId, sessionRequired: boolean, handler: (context: AnyContext<Body, Params, Query>) => Promise<Response>) {
   const action: Action = ACTIONS[id];
   return async (request: Request): Promise<Response> => {
     try {
@@ -75,8 +93,8 @@ export function accountRoute<Body = undefined, Params = Record<string, string>, 
       if (request.method !== "GET" && origin !== null && !fromThisSite(origin) && !hasBearerToken(request.headers)) {
         throw new ApiError("FORBIDDEN", "This request did not come from this site.");
       }
-      const session: Session | null = await auth.api.getSession({ headers: request.headers });
-      if (!session) throw new ApiError("UNAUTHORIZED", "Sign in to continue.");
+      const session: Session | null = sessionRequired ? await auth.api.getSession({ headers: request.headers }) : null;
+      if (sessionRequired && !session) throw new ApiError("UNAUTHORIZED", "Sign in to continue.");
       const overLimit = await limitRefusal(match, request.headers);
       if (overLimit) throw overLimit;
 
@@ -90,10 +108,10 @@ export function accountRoute<Body = undefined, Params = Record<string, string>, 
 
       const device = requestDevice(request.headers);
       const record = async (detail?: string) => {
-        if (action.event) await recordSecurityEvent({ userId: session.user.id, type: action.event, device, detail });
+        if (action.event && session) await recordSecurityEvent({ userId: session.user.id, type: action.event, device, detail });
       };
-      const context = { request, session, params, query, body, upload, record };
-      if (!action.failures) return await handler(context);
+      const context = { request, session, params, query, body, upload, record, device };
+      if (!action.failures || !session) return await handler(context);
 
       const failures = action.failures;
       const key = `${id}:${session.user.id}`;

@@ -124,16 +124,17 @@ export function confirmNewEmailMail(appName: string, name: string, url: string):
   });
 }
 
-export function emailChangedMail(appName: string, name: string, newEmail: string, resetUrl: string, facts?: EventFacts): MailContent {
+export function emailChangedMail(appName: string, name: string, newEmail: string, undoUrl: string, facts?: EventFacts): MailContent {
   return actionMail({
     appName,
     facts,
     subject: `Your ${appName} email address was changed`,
     name,
     intro: `The email address of your ${appName} account is now ${newEmail}. Mail about your account, including password resets, goes there from now on.`,
-    action: "Not you? Reset your password",
-    url: resetUrl,
-    outro: "If you made this change, there is nothing to do.",
+    action: "This wasn't me: undo",
+    url: undoUrl,
+    outro:
+      "The link works for 7 days, once: it puts this address back, signs out every device and sends a link to choose a new password here. If you made this change, there is nothing to do.",
   });
 }
 

@@ -280,6 +280,14 @@ export const ACTIONS = {
       }),
     ],
   },
+  "email.undo": {
+    title: "Undo a change of email address from the link mailed to the old address",
+    proof: "mailed-link",
+    limit: { max: 10, windowSeconds: 60 },
+    event: "email_change_undone",
+    mail: "a password-reset link to the address put back",
+    endpoints: [route("POST", `${BASE}/email-change/undo`, { body: z.strictObject({ token: z.string().min(1).max(256) }), openapi: false })],
+  },
   "email.cancel": {
     title: "Cancel a pending change of email address",
     proof: "session",
