@@ -52,12 +52,12 @@ export type UndoOutcome = { outcome: "undone"; email: string } | { outcome: "inv
 /**
  * Puts the old address back, ends every session and every trusted device, and mails a reset link to
  * the old address (the password may be known to whoever made the change). The link is used up here,
- * and so is every other undo link of the account's: one the new address's holder got from a later
- * change must not take the account back from its owner.
+ * and so is every undo link from a later change: one the new address's holder got must not take the
+ * account back from its owner.
  */
 export async function undoEmailChange(token: string, device: RequestDevice): Promise<UndoOutcome> {
   const identifier = identifierOf(token);
-  const row = await db.verification.findFirst({ where: { identifier, expiresAt: { gt: new Date() } }, select: { value: true } });
+  const row = await db.verification.findFirst({ where: { identifier, expiresAt: { gt: new Date() } }, select: { value: true, createdAt: true } });
   const undo = row && parse(row.value);
   if (!undo) return { outcome: "invalid" };
   const taken = await db.user.findFirst({ where: { email: undo.oldEmail, id: { not: undo.userId } }, select: { id: true } });
@@ -70,7 +70,9 @@ export async function undoEmailChange(token: string, device: RequestDevice): Pro
 
   await db.$transaction([
     db.user.update({ where: { id: undo.userId }, data: { email: undo.oldEmail, emailVerified: true, pendingEmail: null, pendingEmailExpiresAt: null } }),
-    db.verification.deleteMany({ where: { identifier: { startsWith: PREFIX }, value: { contains: `"userId":${JSON.stringify(undo.userId)}` } } }),
+    // Links from later changes go too; links from earlier ones stay, or an intruder who changed the
+    // address twice could void the owner's link with the one their own mailbox got.
+    db.verification.deleteMany({ where: { identifier: { startsWith: PREFIX }, value: { contains: `"userId":${JSON.stringify(undo.userId)}` }, createdAt: { gte: row.createdAt } } }),
   ]);
   await refreshSessionCopies(undo.userId);
   await endAllSessions(undo.userId);
