@@ -2,8 +2,9 @@
 // bundle of this file never sees Node APIs.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { checkEnvironment, prepareDatabase } = await import("./instrumentation-node");
+    const { checkEnvironment, prepareDatabase, purgeDeletionsPeriodically } = await import("./instrumentation-node");
     await checkEnvironment();
     await prepareDatabase();
+    await purgeDeletionsPeriodically();
   }
 }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { OIDC_CLIENT } from "./e2e/support/oidc-provider.mjs";
-import { DATABASES, E2E_SECRET, prepareE2eSettings } from "./e2e/support/settings";
+import { DATABASES, E2E_CRON_SECRET, E2E_SECRET, prepareE2eSettings } from "./e2e/support/settings";
 
 const settings = await prepareE2eSettings();
 
@@ -63,6 +63,7 @@ export default defineConfig({
         DATABASE_URL: databaseUrl,
         BETTER_AUTH_URL: baseURL,
         BETTER_AUTH_SECRET: E2E_SECRET,
+        CRON_SECRET: E2E_CRON_SECRET,
         SMTP_URL: `smtp://127.0.0.1:${settings.smtpPort}`,
         MAIL_FROM: "Bastion <no-reply@bastion.test>",
         OIDC_ISSUER: settings.oidcIssuer,

@@ -14,6 +14,7 @@ export const profile: ProfileViewProps = {
   connections: [],
   providers: [],
   deletionLinkInvalid: false,
+  deletionGraceDays: 7,
 };
 
 const devices = ["Chrome on Windows", "Firefox on Linux", "Safari on macOS"];

@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import sharp from "sharp";
-import { query } from "./fixtures/database";
+import { query, reachDeletionDate } from "./fixtures/database";
 import { createVerifiedUser, expect, test } from "./fixtures";
 import { enableTwoFactor, freshTotpCode, totpCode } from "./fixtures/two-factor";
 import { OIDC_CLIENT, OIDC_IDENTITY_COOKIE, type OidcIdentity } from "./support/oidc-provider.mjs";
-import { baseURL, bearerToken, call, errorCode, stepUpToken } from "./support/api";
+import { baseURL, bearerToken, call, errorCode, purgeDeletions, stepUpToken } from "./support/api";
 import { E2E_SECRET, e2eSettings } from "./support/settings";
 
 async function storedUser(email: string) {
@@ -229,21 +229,30 @@ test.describe("REST API: step-up", () => {
     expect([answer.status, errorCode(answer)]).toEqual([409, "PASSWORD_NOT_SET"]);
   });
 
-  test("DELETE /me needs step-up; then every row of the account is gone, the cookies are cleared and the token is dead", async ({ user }) => {
+  test("DELETE /me needs step-up; then the account is scheduled for deletion, the cookies are cleared and the token is dead; the purge at the date removes every row", async ({ user }) => {
     const token = await bearerToken(user);
     const missing = await call("DELETE", "/api/auth/users/me", { token });
     expect([missing.status, errorCode(missing)]).toEqual([403, "STEP_UP_TOKEN_MISSING"]);
     expect(await storedUser(user.email)).toBeTruthy();
 
     const stepUp = await stepUpToken(token, user.password);
-    const deleted = await call("DELETE", "/api/auth/users/me", { token, stepUp });
-    expect(deleted.status).toBe(204);
-    const cleared = deleted.headers.getSetCookie();
+    const scheduled = await call("DELETE", "/api/auth/users/me", { token, stepUp });
+    expect(scheduled.status).toBe(202);
+    expect(scheduled.body.status).toBe("scheduled");
+    // Seven days, the default grace period.
+    expect(new Date(scheduled.body.deletesAt as string).getTime() - Date.now()).toBeGreaterThan(7 * 86_400_000 - 60_000);
+    const cleared = scheduled.headers.getSetCookie();
     expect(cleared.some((cookie) => /^better-auth\.session_token=;.*Max-Age=0/i.test(cookie))).toBe(true);
+    expect((await call("GET", "/api/auth/users/me", { token })).status).toBe(401);
+    expect(await storedUser(user.email)).toBeTruthy();
+
+    await reachDeletionDate(user.email);
+    // Another test's purge may run first; either way the account is gone after this one.
+    await purgeDeletions();
     expect(await storedUser(user.email)).toBeUndefined();
     expect(await query('select id from account where "userId" not in (select id from "user")')).toEqual([]);
-    expect((await call("GET", "/api/auth/users/me", { token })).status).toBe(401);
   });
+
 });
 
 test.describe("the OpenAPI document", () => {
@@ -262,6 +271,7 @@ test.describe("the OpenAPI document", () => {
         "GET /api/auth/users/me",
         "PUT /api/auth/users/me",
         "DELETE /api/auth/users/me",
+        "DELETE /api/auth/users/me/deletion",
         "PUT /api/auth/users/me/avatar",
         "DELETE /api/auth/users/me/avatar",
         "PUT /api/auth/users/me/email",

@@ -152,6 +152,7 @@ export const auth = betterAuth({
     additionalFields: {
       pendingEmail: { type: "string", required: false, input: false },
       pendingEmailExpiresAt: { type: "date", required: false, input: false },
+      deletionScheduledAt: { type: "date", required: false, input: false },
     },
     deleteUser: {
       enabled: true,
@@ -159,7 +160,7 @@ export const auth = betterAuth({
       deleteTokenExpiresIn: 60 * 60,
       sendDeleteAccountVerification: async ({ user, token }, request) => {
         const url = `${env.BETTER_AUTH_URL}${DELETE_CONFIRM_PATH}?token=${encodeURIComponent(token)}`;
-        await sendMail(user.email, deleteAccountMail(env.APP_NAME, user.name, url, await eventFacts(requestDevice(request?.headers))));
+        await sendMail(user.email, deleteAccountMail(env.APP_NAME, user.name, url, env.DELETION_GRACE_DAYS, await eventFacts(requestDevice(request?.headers))));
       },
       // better-auth deletes the user, then the sessions, one statement at a time; do it all in one
       // transaction first, so its own deletes find nothing left and nothing is ever half-deleted.

@@ -43,6 +43,11 @@ const schema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL, for example redis://127.0.0.1:6379" }).optional(),
   // Several apps on one Redis keep apart by prefix.
   REDIS_KEY_PREFIX: z.string().min(1).default("bastion:"),
+  // How long a confirmed deletion waits before it happens, in days: the owner can sign in and keep the
+  // account meanwhile. 0 deletes at once.
+  DELETION_GRACE_DAYS: z.coerce.number().int("must be a whole number of days").min(0, "must be 0 or more").max(365, "must be at most 365").default(7),
+  // The bearer secret a scheduler sends to /api/cron/purge-deletions (Vercel Cron sends CRON_SECRET so).
+  CRON_SECRET: z.string().min(16, "must be at least 16 characters long").optional(),
   // An operator's own MaxMind city database (GeoLite2 or GeoIP2 City) instead of the DB-IP one we ship.
   GEOIP_DB: z
     .string()

@@ -1,10 +1,21 @@
 import type { ReactNode } from "react";
 import { AccountShell } from "@/components/account/account-shell";
+import { ScheduledDeletion } from "@/components/account/scheduled-deletion";
+import { CenteredPanel } from "@/components/centered-panel";
 import { getSignInMethods } from "@/lib/account/connections";
 import { requireSession } from "@/lib/session";
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   const { user } = await requireSession();
+  // During a deletion's grace period every account page is this one question (the server refuses
+  // every other action too: lib/policy/check).
+  if (user.deletionScheduledAt) {
+    return (
+      <CenteredPanel>
+        <ScheduledDeletion deletesAt={new Date(user.deletionScheduledAt).toISOString()} />
+      </CenteredPanel>
+    );
+  }
   const { hasPassword, hasPasskey } = await getSignInMethods(user.id);
   return (
     <AccountShell user={{ name: user.name, image: user.image ?? null }} twoFactorEnabled={Boolean(user.twoFactorEnabled)} hasPassword={hasPassword} hasPasskey={hasPasskey}>

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import type { TestUser } from "../fixtures";
+import { E2E_CRON_SECRET } from "./settings";
 
 // The API is called the way a script calls it: plain HTTP with a bearer token and no cookie jar.
 export const baseURL = () => String(test.info().project.use.baseURL);
@@ -58,4 +59,11 @@ export async function stepUpToken(token: string, password: string, code?: string
   const answer = await call("POST", "/api/auth/users/me/step-up", { token, json: { password, ...(code ? { code } : {}) } });
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   return answer.body.token as string;
+}
+
+/** What a scheduler does: the purge of accounts whose deletion date has come. */
+export async function purgeDeletions(): Promise<{ deleted: number; failed: number }> {
+  const answer = await call("GET", "/api/cron/purge-deletions", { headers: { authorization: `Bearer ${E2E_CRON_SECRET}` } });
+  expect(answer.status, answer.text).toBe(200);
+  return answer.body as { deleted: number; failed: number };
 }

@@ -10,6 +10,7 @@ export const publicPages = [
   { name: "verify-email-invalid", path: "/verify-email?error=INVALID_TOKEN" },
   { name: "two-factor", path: "/two-factor" },
   { name: "goodbye", path: "/goodbye" },
+  { name: "goodbye-scheduled", path: "/goodbye?scheduled=1" },
   { name: "undo-email-change-invalid", path: "/undo-email-change?token=not-a-link" },
 ] as const;
 

@@ -19,6 +19,8 @@ export async function freePort(): Promise<number> {
 
 /** The app servers' secret: one every server of the suite shares, and random enough for production's check. */
 export const E2E_SECRET = "e2e-Zq3v9Yk1Lw7Rt2Xp5Nc8Hb4Md6Fg0Js1Ae3Ui5Oy7";
+/** What a scheduler sends to /api/cron/purge-deletions on the suite's servers. */
+export const E2E_CRON_SECRET = "e2e-cron-Hq8Vt2Lm5Xc9Rb3N";
 
 /** The databases the suite runs against, each with an app server and a Playwright project of its own. */
 export const DATABASES = ["sqlite", "postgresql"] as const;

@@ -41,6 +41,11 @@ const EVENTS = {
   provider_linked: { title: "Account connected" },
   provider_unlinked: { title: "Account disconnected" },
   deletion_requested: { title: "Account deletion requested" },
+  deletion_scheduled: { title: "Account scheduled for deletion" },
+  deletion_cancelled: {
+    title: "Account kept: deletion cancelled",
+    notice: { subject: "Your account will not be deleted", intro: "The scheduled deletion of your account was cancelled: it stays as it is." },
+  },
   sign_in_reported: { title: "Reported a sign-in as not you" },
   step_up_failed: { title: "Confirming it's you failed" },
   device_trusted: { title: "Device trusted to skip the code" },

@@ -4,7 +4,7 @@ import { recordSecurityEvent } from "@/lib/account/activity";
 import { auth, type Session } from "@/lib/auth";
 import { env, isDevelopmentOrigin } from "@/lib/env";
 import { ACTIONS, type Action, type ActionId } from "@/lib/policy/actions";
-import { hasBearerToken, limitRefusal, proofRefusal } from "@/lib/policy/check";
+import { deletionGraceRefusal, hasBearerToken, limitRefusal, proofRefusal } from "@/lib/policy/check";
 import { clearFailures, countFailure, failuresBlockedFor } from "@/lib/policy/limits";
 import { findEndpoint } from "@/lib/policy/match";
 import { requestDevice, type RequestDevice } from "@/lib/request-device";
@@ -95,6 +95,8 @@ function serve<Body, Params, Query>(id: ActionId, sessionRequired: boolean, hand
       }
       const session: Session | null = sessionRequired ? await auth.api.getSession({ headers: request.headers }) : null;
       if (sessionRequired && !session) throw new ApiError("UNAUTHORIZED", "Sign in to continue.");
+      const scheduled = deletionGraceRefusal(action, session);
+      if (scheduled) throw scheduled;
       const overLimit = await limitRefusal(match, request.headers);
       if (overLimit) throw overLimit;
 

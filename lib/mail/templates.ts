@@ -99,16 +99,33 @@ export function existingAccountMail(appName: string, name: string, signInUrl: st
   });
 }
 
-export function deleteAccountMail(appName: string, name: string, url: string, facts?: EventFacts): MailContent {
+export function deleteAccountMail(appName: string, name: string, url: string, graceDays: number, facts?: EventFacts): MailContent {
+  const what =
+    graceDays > 0
+      ? `Opening the link while signed in schedules the account for deletion in ${graceDays} days and signs out every device; until then you can sign in and keep it.`
+      : "Opening the link while signed in deletes the account and everything in it, for good.";
   return actionMail({
     appName,
     facts,
     subject: `Confirm deleting your ${appName} account`,
     name,
-    intro: `Someone signed in to your ${appName} account asked to delete it. Opening the link while signed in deletes the account and everything in it, for good. The link works for 1 hour.`,
+    intro: `Someone signed in to your ${appName} account asked to delete it. ${what} The link works for 1 hour.`,
     action: "Delete my account",
     url,
     outro: "If you did not ask for this, ignore this message and change your password: nothing is deleted without the link.",
+  });
+}
+
+export function deletionScheduledMail(appName: string, name: string, deletesAt: Date, keepUrl: string, facts?: EventFacts): MailContent {
+  return actionMail({
+    appName,
+    facts,
+    subject: `Your ${appName} account will be deleted on ${new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(deletesAt)}`,
+    name,
+    intro: `Your ${appName} account will be deleted on ${formatWhen(deletesAt)}, with everything in it. Every device has been signed out.`,
+    action: "Keep my account",
+    url: keepUrl,
+    outro: "Changed your mind, or was it not you? Sign in before then and choose Keep my account. After that date nothing can be recovered.",
   });
 }
 

@@ -69,6 +69,11 @@ export type Action = {
   /** Security events that depend on how the action went (recorded by lib/account/activity-plugin). */
   outcomes?: SecurityEventType[];
   mail?: string;
+  /**
+   * Open to a session whose account is scheduled for deletion. Nothing else is: during the grace
+   * period the account can only be kept (or left to go).
+   */
+  duringDeletionGrace?: true;
 };
 
 const BASE = "/api/auth";
@@ -193,6 +198,7 @@ export const ACTIONS = {
   "sign-out": {
     title: "Sign out this device",
     proof: "session",
+    duringDeletionGrace: true,
     endpoints: [
       betterAuth("POST", "/sign-out", {
         body: z.strictObject({}),
@@ -596,6 +602,23 @@ export const ACTIONS = {
       }),
     ],
   },
+  "account.keep": {
+    title: "Keep the account: cancel its scheduled deletion",
+    proof: "session",
+    duringDeletionGrace: true,
+    event: "deletion_cancelled",
+    mail: "a notice",
+    endpoints: [
+      route("DELETE", `${ME}/deletion`, {
+        openapi: {
+          summary: "Keep the account: the deletion scheduled by the mailed link is off",
+          description: "Signing in during the grace period takes every factor, as always; the session is then the proof.",
+          success: { status: 204, description: "Kept." },
+          errors: { 404: "No deletion is scheduled (NOT_FOUND)." },
+        },
+      }),
+    ],
+  },
   "account.delete-request": {
     title: "Ask to delete the account",
     proof: "recent-sign-in",
@@ -605,16 +628,24 @@ export const ACTIONS = {
     endpoints: [betterAuth("POST", "/delete-user", { body: z.strictObject({}), openapi: false })],
   },
   "account.delete-confirm": {
-    title: "Delete the account from the mailed link",
+    title: "Confirm the deletion from the mailed link: scheduled after the grace period (DELETION_GRACE_DAYS), or at once without one",
     proof: "mailed-link",
+    outcomes: ["deletion_scheduled"],
+    mail: "the date, and a Keep my account link",
     endpoints: [route("GET", "/account/delete/confirm", { query: z.object({ token: z.string().max(256).default("") }), openapi: false })],
   },
   "account.delete": {
-    title: "Delete the account at once (API)",
+    title: "Delete the account (API): scheduled after the grace period, or at once without one",
     proof: "step-up",
+    outcomes: ["deletion_scheduled"],
+    mail: "the date, and a Keep my account link",
     endpoints: [
       route("DELETE", ME, {
-        openapi: { summary: "Delete the account and everything of it, and clear the session cookies", success: { status: 204, description: "Deleted; every session has ended." } },
+        openapi: {
+          summary: "Delete the account and everything of it, and clear the session cookies",
+          description: "With a grace period (DELETION_GRACE_DAYS, 7 by default) the account is scheduled for deletion: every session ends, and signing in before the date and `DELETE /api/auth/users/me/deletion` keep it.",
+          success: { status: 202, description: "Scheduled; every session has ended. Without a grace period: 204, deleted.", schema: responses.deletionScheduledSchema },
+        },
       }),
     ],
   },

@@ -2,13 +2,13 @@ import "server-only";
 import { STEP_UP_MESSAGES, stepUpTokenFrom, verifyStepUpToken } from "@/lib/account/step-up";
 import { ApiError, tooManyRequests } from "@/lib/api/errors";
 import { clientNetwork, requestDevice } from "@/lib/request-device";
-import type { Proof } from "./actions";
+import type { Action, Proof } from "./actions";
 import { countRequest } from "./limits";
 import type { Match } from "./match";
 import { signedInRecently } from "./sign-in-time";
 
 export type PolicySession = {
-  user: { id: string; twoFactorEnabled?: boolean | null };
+  user: { id: string; twoFactorEnabled?: boolean | null; deletionScheduledAt?: Date | string | null };
   session: { id: string; signedInAt?: Date | string | null };
 };
 
@@ -49,4 +49,12 @@ export async function limitRefusal({ action, endpoint }: Match, headers: Headers
   const client = address ? clientNetwork(address) : "unknown";
   const retryAfter = await countRequest(`${endpoint.method} ${endpoint.path} ${client}`, action.limit);
   return retryAfter > 0 ? tooManyRequests(retryAfter) : null;
+}
+
+/** During a deletion's grace period the account can be kept, or signed out of; nothing else. */
+export function deletionGraceRefusal(action: Action, session: PolicySession | null): ApiError | null {
+  const scheduled = session?.user.deletionScheduledAt;
+  if (!scheduled || action.duringDeletionGrace) return null;
+  const day = new Date(scheduled).toISOString().slice(0, 10);
+  return new ApiError("ACCOUNT_DELETION_SCHEDULED", `This account is scheduled for deletion on ${day}. Keep it first (DELETE /api/auth/users/me/deletion), or sign out.`);
 }

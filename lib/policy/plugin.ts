@@ -4,7 +4,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { ApiError, reshapeBetterAuthAnswer, storeUnavailable } from "@/lib/api/errors";
 import { RedisUnavailableError, redisAnswering } from "@/lib/redis";
 import { validate } from "@/lib/api/validate";
-import { limitRefusal, proofRefusal, type FindSession } from "./check";
+import { deletionGraceRefusal, limitRefusal, proofRefusal, type FindSession } from "./check";
 import { findEndpoint } from "./match";
 
 const notServed = (request: Request) =>
@@ -25,9 +25,9 @@ export function accountPolicy({ findSession }: { findSession: FindSession }) {
       // Nothing starts that Redis would have to finish.
       if (!redisAnswering()) return { response: storeUnavailable().toResponse() };
       try {
+        const session = match.action.proof === "none" ? null : await findSession(request.headers);
         const refusal =
-          (await proofRefusal(match.action.proof, request.headers, match.action.proof === "none" ? null : await findSession(request.headers))) ??
-          (await limitRefusal(match, request.headers));
+          deletionGraceRefusal(match.action, session) ?? (await proofRefusal(match.action.proof, request.headers, session)) ?? (await limitRefusal(match, request.headers));
         if (refusal) return { response: refusal.toResponse() };
       } catch (error) {
         if (error instanceof RedisUnavailableError) return { response: storeUnavailable().toResponse() };

@@ -117,3 +117,5 @@ export const accountExportSchema = z.object({
   sessions: z.array(sessionSchema),
   securityActivity: z.array(activityEntrySchema).meta({ description: "Everything the activity keeps (90 days), newest first." }),
 });
+
+export const deletionScheduledSchema = z.object({ status: z.literal("scheduled"), deletesAt: date });

@@ -3,6 +3,7 @@ import { ProfileView } from "@/components/account/profile/profile-view";
 import { getSignInMethods } from "@/lib/account/connections";
 import { pendingEmailChangeOf } from "@/lib/account/email-change";
 import { signInProviders } from "@/lib/auth-providers";
+import { env } from "@/lib/env";
 import { requireSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -34,6 +35,7 @@ export default async function ProfilePage({ searchParams }: PageProps<"/account/
             : { tone: "success", message: "Account linked." }
       }
       deletionLinkInvalid={deleteResult === "invalid-link"}
+      deletionGraceDays={env.DELETION_GRACE_DAYS}
     />
   );
 }

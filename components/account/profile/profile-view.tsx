@@ -19,10 +19,12 @@ export type ProfileViewProps = {
   emailNotice?: Notice;
   linkNotice?: Notice;
   deletionLinkInvalid: boolean;
+  /** Days between opening the deletion link and the deletion (0: at once). */
+  deletionGraceDays: number;
 };
 
 /** The profile page as the person sees it, from data the page has read. */
-export function ProfileView({ profile, pendingEmail, hasPassword, connections, providers, emailNotice, linkNotice, deletionLinkInvalid }: ProfileViewProps) {
+export function ProfileView({ profile, pendingEmail, hasPassword, connections, providers, emailNotice, linkNotice, deletionLinkInvalid, deletionGraceDays }: ProfileViewProps) {
   return (
     <>
       <PageHeader title="Profile" description="Your name, picture, email address, connected accounts and a copy of your data." />
@@ -44,7 +46,16 @@ export function ProfileView({ profile, pendingEmail, hasPassword, connections, p
         >
           <DownloadData />
         </Card>
-        <Card id="delete-account" tone="danger" title="Delete account" description="Deletes your profile, sign-in methods, two-factor settings and sessions, for good. We email you a link to confirm.">
+        <Card
+          id="delete-account"
+          tone="danger"
+          title="Delete account"
+          description={
+            deletionGraceDays > 0
+              ? `Deletes your profile, sign-in methods, two-factor settings and sessions, for good. We email you a link to confirm; ${deletionGraceDays} days after you open it the account is gone, and until then you can sign in and keep it.`
+              : "Deletes your profile, sign-in methods, two-factor settings and sessions, for good. We email you a link to confirm."
+          }
+        >
           <DeleteAccountCard email={profile.email} linkInvalid={deletionLinkInvalid} />
         </Card>
       </div>
