@@ -13,7 +13,7 @@ import { forgetTrustedDevices } from "./trusted-devices";
  * Each table is named rather than left to foreign-key cascades, so the result does not depend on
  * whether the database enforces them.
  */
-export async function deleteAccountData(userId: string) {
+export async function deleteAccountData(userId: string, { dueBy }: { dueBy?: Date } = {}) {
   await db.$transaction([
     db.session.deleteMany({ where: { userId } }),
     db.account.deleteMany({ where: { userId } }),
@@ -26,7 +26,9 @@ export async function deleteAccountData(userId: string) {
     // in theirs (lib/account/email-undo).
     db.verification.deleteMany({ where: { value: userId } }),
     db.verification.deleteMany({ where: { identifier: { startsWith: "email-change-undo:" }, value: { contains: `"userId":${JSON.stringify(userId)}` } } }),
-    db.user.delete({ where: { id: userId } }),
+    // For the purge, the user row goes only if its date has still come when the transaction reaches
+    // it: a Keep my account committed meanwhile makes this fail, and the whole transaction with it.
+    db.user.delete({ where: { id: userId, ...(dueBy ? { deletionScheduledAt: { lte: dueBy } } : {}) } }),
   ]);
   // The rows are gone; with Redis, so must their copies be, or another instance would still serve them.
   await endAllSessions(userId);
@@ -70,13 +72,17 @@ export async function keepAccount(userId: string): Promise<boolean> {
 export async function purgeScheduledDeletions(now = new Date()): Promise<{ deleted: number; failed: number }> {
   const due = await db.user.findMany({ where: { deletionScheduledAt: { lte: now } }, select: { id: true } });
   let deleted = 0;
+  let failed = 0;
   for (const { id } of due) {
     try {
-      await deleteAccountData(id);
+      await deleteAccountData(id, { dueBy: now });
       deleted++;
     } catch (error) {
+      // Kept (or deleted) since it was read: nothing to do.
+      if ((error as { code?: unknown }).code === "P2025") continue;
+      failed++;
       console.error("[deletion] an account due for deletion could not be deleted; the next purge tries again:", error instanceof Error ? error.message : error);
     }
   }
-  return { deleted, failed: due.length - deleted };
+  return { deleted, failed };
 }
