@@ -30,6 +30,7 @@ export const security: SecurityViewProps = {
     return { id: `session-${index}`, browser: browser!, os: os!, ipAddress: `127.0.0.${index + 2}`, location: "This network", signedInAt: at(30 - index), lastActiveAt: at(index), current: index === 0 };
   }),
   trustedDevices: [],
+  apiKeys: [],
   placeCredit: { text: "IP Geolocation by DB-IP", href: "https://db-ip.com" },
   activity: {
     entries: devices.map((device, index) => ({

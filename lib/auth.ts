@@ -3,6 +3,7 @@ import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { bearer, genericOAuth, twoFactor } from "better-auth/plugins";
+import { apiKey } from "@better-auth/api-key";
 import { passkey } from "@better-auth/passkey";
 import { APIError } from "better-auth/api";
 import { after } from "next/server";
@@ -15,7 +16,8 @@ import { totpReplay } from "@/lib/account/totp-replay";
 import { eventFacts, recordSecurityEvent } from "@/lib/account/activity";
 import { backupCodeHashing, hashedBackupCodes } from "@/lib/account/backup-codes";
 import { securityActivity } from "@/lib/account/activity-plugin";
-import { forgetTrustedDevices, trustedDevices } from "@/lib/account/trusted-devices";
+import { endEveryWayIn } from "@/lib/account/lock-out";
+import { trustedDevices } from "@/lib/account/trusted-devices";
 import { emailChangeFlow, readEmailChangeToken } from "@/lib/account/email-change";
 import { PASSKEY_ORIGIN, PASSKEY_RP_ID, markPasskeyUsed, passkeyNameFor } from "@/lib/account/passkeys";
 import { providerName } from "@/lib/auth-providers";
@@ -25,6 +27,7 @@ import { signInTime } from "@/lib/policy/sign-in-time";
 import { placeFromHeaders } from "@/lib/location";
 import { displayAddress, ipAddressOptions, locateDevice, requestDevice } from "@/lib/request-device";
 import { confirmNewEmailMail, deleteAccountMail, existingAccountMail, resetPasswordMail, verifyEmailMail } from "@/lib/mail/templates";
+import { API_KEY_PREFIX } from "@/lib/validation/api-keys";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validation/user";
 
 /**
@@ -115,7 +118,8 @@ export const auth = betterAuth({
       await sendMail(user.email, resetPasswordMail(env.APP_NAME, user.name, url));
     },
     onPasswordReset: async ({ user }, request) => {
-      await forgetTrustedDevices(user.id);
+      // better-auth has ended the sessions already (revokeSessionsOnPasswordReset).
+      await endEveryWayIn(user.id, { sessions: false });
       await recordSecurityEvent({ userId: user.id, type: "password_changed", device: requestDevice(request?.headers), detail: "It was reset from an emailed link, and every device was signed out" });
     },
     // Sign-up answers the same whether or not the address is registered, so it cannot be used to
@@ -250,6 +254,16 @@ export const auth = betterAuth({
           await markPasskeyUsed(verification.authenticationInfo.credentialID);
         },
       },
+    }),
+    // Personal API keys, made and verified by the plugin and kept as hashes; its HTTP endpoints are not
+    // served (the action table refuses them): ours under /users/me/api-keys take their place, and what
+    // a key may do is the table's (apiKeyScope).
+    apiKey({
+      defaultPrefix: API_KEY_PREFIX,
+      requireName: true,
+      startingCharactersConfig: { charactersLength: API_KEY_PREFIX.length + 6 },
+      // Each use is counted, which is also how a key's "last used" is kept.
+      rateLimit: { enabled: true, timeWindow: 60 * 1000, maxRequests: 600 },
     }),
     totpReplay({ findSession }),
     backupCodeHashing(),

@@ -56,6 +56,17 @@ test("the server's logs never contain a password, token, code or secret", async 
     const stepUp = await call("POST", "/api/auth/users/me/step-up", { password: person.password, code: enabled.backupCodes[0] });
     secrets.push((await stepUp.json()).token);
 
+    // An API key: made, used, used where it may not go, revoked, then used again.
+    const made = await (await call("POST", "/api/auth/users/me/api-keys", { name: "log test", expiresInDays: 0, scope: "read" })).json();
+    expect(made.key).toMatch(/^bastion_/);
+    secrets.push(made.key);
+    const withKey = (method: string, path: string) => fetch(`${baseURL}${path}`, { method, headers: { authorization: `Bearer ${made.key}` } });
+    await withKey("GET", "/api/auth/users/me");
+    await withKey("DELETE", "/api/auth/users/me/sessions");
+    await withKey("POST", "/api/auth/change-email");
+    await call("DELETE", `/api/auth/users/me/api-keys/${made.id}`);
+    await withKey("GET", "/api/auth/users/me");
+
     // A new password, then a reset by mail to a third one.
     const changed = `changed ${randomUUID()}`;
     const reset = `reset ${randomUUID()}`;

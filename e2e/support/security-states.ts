@@ -52,4 +52,13 @@ export async function walkSecurityStates(page: Page, user: TestUser, visit: (sta
   await page.reload();
   await expect(page.getByRole("list", { name: "Trusted devices" }).getByRole("listitem")).toHaveCount(1);
   await visit("security-trusted-devices");
+
+  const keys = page.locator("#api-keys");
+  await keys.getByRole("button", { name: "Create an API key" }).click();
+  await keys.getByLabel("Name", { exact: true }).fill("Nightly backup");
+  await visit("security-api-key-form");
+  await keys.getByRole("button", { name: "Create key" }).click();
+  await expect(keys.getByTestId("new-api-key")).toHaveText(/^bastion_/);
+  await expect(keys.getByRole("listitem", { name: "Nightly backup" })).toBeVisible();
+  await visit("security-api-key-created");
 }

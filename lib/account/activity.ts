@@ -54,6 +54,14 @@ const EVENTS = {
     title: "Data downloaded",
     notice: { subject: "Your data was downloaded", intro: "A copy of your account's data was downloaded." },
   },
+  api_key_created: {
+    title: "API key created",
+    notice: { subject: "An API key was created", intro: "An API key was created for your account: scripts holding it can use your account within its scope." },
+  },
+  api_key_revoked: {
+    title: "API key revoked",
+    notice: { subject: "An API key was revoked", intro: "An API key of your account was revoked: it no longer works." },
+  },
   passkey_added: {
     title: "Passkey added",
     notice: { subject: "A passkey was added", intro: "A passkey was added to your account: it signs in without your password or a code." },

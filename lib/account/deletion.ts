@@ -6,7 +6,7 @@ import { deletionScheduledMail } from "@/lib/mail/templates";
 import type { RequestDevice } from "@/lib/request-device";
 import { eventFacts, recordSecurityEvent } from "./activity";
 import { endAllSessions, refreshSessionCopies } from "./session-store";
-import { forgetTrustedDevices } from "./trusted-devices";
+import { endEveryWayIn } from "./lock-out";
 
 /**
  * Removes a person and everything that is theirs in one transaction: all of it goes, or none of it.
@@ -21,6 +21,7 @@ export async function deleteAccountData(userId: string, { dueBy }: { dueBy?: Dat
     db.avatar.deleteMany({ where: { userId } }),
     db.passkey.deleteMany({ where: { userId } }),
     db.trustedDevice.deleteMany({ where: { userId } }),
+    db.apikey.deleteMany({ where: { referenceId: userId } }),
     db.securityEvent.deleteMany({ where: { userId } }),
     // Pending reset and deletion links and trusts keep the user id as their value; undo links keep it
     // in theirs (lib/account/email-undo).
@@ -39,7 +40,7 @@ export const DELETE_CONFIRM_PATH = "/account/delete/confirm";
 
 /**
  * A confirmed deletion waits DELETION_GRACE_DAYS: a hostile or mistaken one can be taken back by
- * signing in (every factor) and keeping the account. Every session and trusted device ends now;
+ * signing in (every factor) and keeping the account. Every session, trusted device and API key ends now;
  * the purge deletes the account at the date. Returns the date, or null when there is no grace
  * period and the caller deletes at once.
  */
@@ -51,8 +52,7 @@ export async function scheduleDeletion(userId: string, device: RequestDevice): P
     data: { deletionScheduledAt: deletesAt, pendingEmail: null, pendingEmailExpiresAt: null },
     select: { email: true, name: true },
   });
-  await endAllSessions(userId);
-  await forgetTrustedDevices(userId);
+  await endEveryWayIn(userId);
   const event = await recordSecurityEvent({ userId, type: "deletion_scheduled", device, detail: `On ${deletesAt.toISOString().slice(0, 10)}` });
   await sendMail(user.email, deletionScheduledMail(env.APP_NAME, user.name, deletesAt, `${env.BETTER_AUTH_URL}/account/profile`, await eventFacts(device, event.createdAt)));
   return deletesAt;

@@ -5,8 +5,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { RequestDevice } from "@/lib/request-device";
 import { recordSecurityEvent } from "./activity";
-import { endAllSessions, refreshSessionCopies } from "./session-store";
-import { forgetTrustedDevices } from "./trusted-devices";
+import { endEveryWayIn } from "./lock-out";
+import { refreshSessionCopies } from "./session-store";
 
 /**
  * "This wasn't me — undo" in the mail that tells the old address its account moved to a new one.
@@ -50,7 +50,7 @@ export async function findEmailChangeUndo(token: string): Promise<EmailChangeUnd
 export type UndoOutcome = { outcome: "undone"; email: string } | { outcome: "invalid" | "address-taken" };
 
 /**
- * Puts the old address back, ends every session and every trusted device, and mails a reset link to
+ * Puts the old address back, ends every way in (lib/account/lock-out), and mails a reset link to
  * the old address (the password may be known to whoever made the change). The link is used up here,
  * and so is every undo link from a later change: one the new address's holder got must not take the
  * account back from its owner.
@@ -75,8 +75,7 @@ export async function undoEmailChange(token: string, device: RequestDevice): Pro
     db.verification.deleteMany({ where: { identifier: { startsWith: PREFIX }, value: { contains: `"userId":${JSON.stringify(undo.userId)}` }, createdAt: { gte: row.createdAt } } }),
   ]);
   await refreshSessionCopies(undo.userId);
-  await endAllSessions(undo.userId);
-  await forgetTrustedDevices(undo.userId);
+  await endEveryWayIn(undo.userId);
   await recordSecurityEvent({ userId: undo.userId, type: "email_change_undone", device, detail: `${user.email} → ${undo.oldEmail}` });
   // Imported here: lib/auth uses the module that issues these links.
   const { auth } = await import("@/lib/auth");

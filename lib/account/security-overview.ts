@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Session } from "@/lib/auth";
+import { apiKeysQuery, toApiKeySummaries, type ApiKeySummary } from "./api-keys";
 import { securityActivityQuery, toSecurityActivityPage, type SecurityActivityPage } from "./activity";
 import { passkeysQuery, toPasskeySummaries, type PasskeySummary } from "./passkeys";
 import { activeSessionsQuery, toActiveSessions, type ActiveSession } from "./sessions";
@@ -12,6 +13,7 @@ export type SecurityOverview = {
   passkeys: PasskeySummary[];
   sessions: ActiveSession[];
   trustedDevices: TrustedDeviceSummary[];
+  apiKeys: ApiKeySummary[];
   activity: SecurityActivityPage;
 };
 
@@ -27,6 +29,7 @@ export async function getSecurityOverview({ user, session }: Session, activityPa
       passkeys: passkeysQuery(),
       sessions: activeSessionsQuery(),
       trustedDevices: trustedDevicesQuery(),
+      apiKeys: apiKeysQuery(),
       securityEvents: securityActivityQuery(activityPage),
     },
   });
@@ -35,6 +38,7 @@ export async function getSecurityOverview({ user, session }: Session, activityPa
     passkeys: toPasskeySummaries(row?.passkeys ?? []),
     sessions: toActiveSessions(row?.sessions ?? [], session.id),
     trustedDevices: toTrustedDevices(row?.trustedDevices ?? [], trustIdentifier),
+    apiKeys: toApiKeySummaries(row?.apiKeys ?? []),
     activity: toSecurityActivityPage(row?.securityEvents ?? [], activityPage, session.id),
   };
 }

@@ -31,6 +31,8 @@ const STATUS: Record<string, number> = {
   STEP_UP_TOKEN_MISSING: 403,
   STEP_UP_TOKEN_EXPIRED: 403,
   STEP_UP_TOKEN_INVALID: 403,
+  API_KEY_NOT_ALLOWED: 403,
+  INSUFFICIENT_SCOPE: 403,
 };
 
 // better-auth's codes, in words for people. Codes not listed keep better-auth's status and get a

@@ -27,6 +27,12 @@ const withStepUp = [
   { cookieAuth: [], stepUpToken: [] },
 ];
 
+const API_KEY_NOTES = {
+  read: "An API key of either scope may call it.",
+  manage: "An API key may call it if its scope is `manage` (a `read` key: 403 INSUFFICIENT_SCOPE).",
+  none: "Not with an API key (403 API_KEY_NOT_ALLOWED).",
+} as const;
+
 const STEP_UP_REFUSALS =
   "Without fresh proof it's you: STEP_UP_TOKEN_MISSING, STEP_UP_TOKEN_EXPIRED (older than ten minutes) or STEP_UP_TOKEN_INVALID (another user's or session's, or altered).";
 
@@ -101,8 +107,9 @@ export function openApiDocument(serverUrl: string) {
       (paths[path] ??= {})[endpoint.method.toLowerCase()] = {
         operationId,
         summary: info.summary,
-        description: [info.description, `Needs ${PROOFS[action.proof]}.`].filter(Boolean).join("\n\n"),
-        security: action.proof === "none" ? [] : action.proof === "recent-sign-in" || action.proof === "step-up" ? withStepUp : signedIn,
+        description: [info.description, `Needs ${PROOFS[action.proof]}.`, endpoint.by === "route" && action.proof !== "mailed-link" && API_KEY_NOTES[action.apiKeyScope ?? "none"]].filter(Boolean).join("\n\n"),
+        security:
+          action.proof === "none" ? [] : action.proof === "recent-sign-in" || action.proof === "step-up" ? withStepUp : [...signedIn, ...(action.apiKeyScope ? [{ apiKeyAuth: [] }] : [])],
         ...(parameterList.length > 0 ? { parameters: parameterList } : {}),
         ...(body ? { requestBody: body } : {}),
         responses: responses(action, endpoint, info),
@@ -127,6 +134,12 @@ export function openApiDocument(serverUrl: string) {
         bearerAuth: { type: "http", scheme: "bearer", description: "The set-auth-token header of sign-in." },
         cookieAuth: { type: "apiKey", in: "cookie", name: "better-auth.session_token", description: "The browser's session cookie (__Secure- prefixed over HTTPS)." },
         stepUpToken: { type: "apiKey", in: "header", name: "X-Step-Up-Token", description: "From POST /api/auth/users/me/step-up." },
+        apiKeyAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "bastion_…",
+          description: "A personal API key from POST /api/auth/users/me/api-keys, scoped `read` or `manage`; it never steps up.",
+        },
       },
       schemas: { Error: jsonSchema(errorSchema, "output") },
     },

@@ -4,7 +4,8 @@ import { recordSecurityEvent } from "@/lib/account/activity";
 import { auth, type Session } from "@/lib/auth";
 import { env, isDevelopmentOrigin } from "@/lib/env";
 import { ACTIONS, type Action, type ActionId } from "@/lib/policy/actions";
-import { deletionGraceRefusal, hasBearerToken, limitRefusal, proofRefusal } from "@/lib/policy/check";
+import { apiKeyFrom, verifyApiKey } from "@/lib/account/api-keys";
+import { apiKeyScopeRefusal, deletionGraceRefusal, hasBearerToken, limitRefusal, proofRefusal } from "@/lib/policy/check";
 import { clearFailures, countFailure, failuresBlockedFor } from "@/lib/policy/limits";
 import { findEndpoint } from "@/lib/policy/match";
 import { requestDevice, type RequestDevice } from "@/lib/request-device";
@@ -31,6 +32,24 @@ const fromThisSite = (origin: string) => origin === appOrigin || isDevelopmentOr
 
 // What a wrong answer to a secret says in the activity list.
 const FAILURE_DETAILS: Record<string, string> = { INVALID_PASSWORD: "Wrong password", INVALID_CODE: "Wrong code", CODE_ALREADY_USED: "Code already used", INVALID_PASSKEY: "Passkey not accepted" };
+
+/**
+ * A personal API key (`Authorization: Bearer bastion_…`) acts as its owner, within its scope, on the
+ * actions the table opens to keys; it has no sign-in time and cannot step up.
+ */
+async function sessionOfApiKey(headers: Headers, action: Action): Promise<Session | null> {
+  const key = apiKeyFrom(headers);
+  if (!key) return null;
+  const principal = await verifyApiKey(key);
+  if (!principal) throw new ApiError("UNAUTHORIZED", "This API key is not valid: it is unknown, has expired or has been revoked.");
+  const refusal = apiKeyScopeRefusal(action, principal.scope);
+  if (refusal) throw refusal;
+  const user = await (await auth.$context).internalAdapter.findUserById(principal.userId);
+  if (!user) throw new ApiError("UNAUTHORIZED", "This API key is not valid: it is unknown, has expired or has been revoked.");
+  const { keyId, createdAt, expiresAt } = principal;
+  const session = { id: `api-key:${keyId}`, token: "", userId: user.id, createdAt, updatedAt: createdAt, expiresAt: expiresAt ?? new Date(8.64e15), ipAddress: null, userAgent: null, signedInAt: null };
+  return { user, session } as unknown as Session;
+}
 
 function toResponse(error: unknown, request: Request): Response {
   if (error instanceof ApiError) return error.toResponse();
@@ -93,7 +112,8 @@ function serve<Body, Params, Query>(id: ActionId, sessionRequired: boolean, hand
       if (request.method !== "GET" && origin !== null && !fromThisSite(origin) && !hasBearerToken(request.headers)) {
         throw new ApiError("FORBIDDEN", "This request did not come from this site.");
       }
-      const session: Session | null = sessionRequired ? await auth.api.getSession({ headers: request.headers }) : null;
+      let session: Session | null = sessionRequired ? await auth.api.getSession({ headers: request.headers }) : null;
+      if (sessionRequired && !session) session = await sessionOfApiKey(request.headers, action);
       if (sessionRequired && !session) throw new ApiError("UNAUTHORIZED", "Sign in to continue.");
       const scheduled = deletionGraceRefusal(action, session);
       if (scheduled) throw scheduled;

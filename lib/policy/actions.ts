@@ -4,6 +4,7 @@ import type { SecurityEventType } from "@/lib/account/activity";
 import { newPasswordSchema } from "@/lib/passwords/common";
 import { signInSchema } from "@/lib/validation/auth";
 import { AVATAR_MAX_BYTES, AVATAR_TOO_LARGE, AVATAR_TYPES } from "@/lib/validation/avatar";
+import { createApiKeySchema } from "@/lib/validation/api-keys";
 import { passkeyAssertionSchema, passkeyAttestationSchema, passkeyNameSchema, renamePasskeySchema } from "@/lib/validation/passkeys";
 import { backupCodeSchema, changePasswordRequestSchema, confirmPasswordSchema, recordIdSchema, stepUpRequestSchema, totpCodeSchema } from "@/lib/validation/security";
 import { changeEmailSchema, emailSchema, imageUpdateSchema, nameSchema, updateNameSchema } from "@/lib/validation/user";
@@ -69,6 +70,12 @@ export type Action = {
   /** Security events that depend on how the action went (recorded by lib/account/activity-plugin). */
   outcomes?: SecurityEventType[];
   mail?: string;
+  /**
+   * What a personal API key needs to take this action, when a key may take it at all: "read" for a
+   * look, "manage" for a change. Without it, a key is refused (no key can step up, so the actions
+   * that need a recent sign-in or a step-up are never a key's).
+   */
+  apiKeyScope?: "read" | "manage";
   /**
    * Open to a session whose account is scheduled for deletion. Nothing else is: during the grace
    * period the account can only be kept (or left to go).
@@ -227,6 +234,7 @@ export const ACTIONS = {
   "profile.read": {
     title: "Read the profile",
     proof: "session",
+    apiKeyScope: "read",
     endpoints: [
       route("GET", ME, {
         openapi: { summary: "The signed-in person's profile", success: { status: 200, description: "The profile.", schema: responses.profileSchema } },
@@ -236,6 +244,7 @@ export const ACTIONS = {
   "profile.update": {
     title: "Change the name",
     proof: "session",
+    apiKeyScope: "manage",
     endpoints: [
       betterAuth("POST", "/update-user", { body: z.strictObject({ name: z.optional(nameSchema), image: imageUpdateSchema }), openapi: false }),
       route("PUT", ME, {
@@ -250,6 +259,7 @@ export const ACTIONS = {
   "avatar.upload": {
     title: "Upload a profile picture",
     proof: "session",
+    apiKeyScope: "manage",
     limit: { max: 10, windowSeconds: 60 },
     endpoints: [
       route("PUT", `${ME}/avatar`, {
@@ -266,6 +276,7 @@ export const ACTIONS = {
   "avatar.remove": {
     title: "Remove the profile picture",
     proof: "session",
+    apiKeyScope: "manage",
     endpoints: [route("DELETE", `${ME}/avatar`, { openapi: { summary: "Remove the profile picture", success: { status: 204, description: "Removed." } } })],
   },
   "email.change": {
@@ -297,6 +308,7 @@ export const ACTIONS = {
   "email.cancel": {
     title: "Cancel a pending change of email address",
     proof: "session",
+    apiKeyScope: "manage",
     endpoints: [
       route("DELETE", `${ME}/email`, {
         openapi: { summary: "Cancel the pending change of address: its link stops working", success: { status: 204, description: "Cancelled." }, errors: { 404: "No change is pending (NOT_FOUND)." } },
@@ -358,6 +370,7 @@ export const ACTIONS = {
   "passkeys.list": {
     title: "List the passkeys",
     proof: "session",
+    apiKeyScope: "read",
     endpoints: [
       route("GET", `${ME}/passkeys`, {
         openapi: { summary: "The person's passkeys, oldest first; never their keys", success: { status: 200, description: "The passkeys.", schema: responses.passkeysSchema } },
@@ -378,6 +391,7 @@ export const ACTIONS = {
   "passkey.rename": {
     title: "Rename a passkey",
     proof: "session",
+    apiKeyScope: "manage",
     limit: { max: 10, windowSeconds: 60 },
     endpoints: [
       route("PUT", `${ME}/passkeys/:id`, {
@@ -451,6 +465,7 @@ export const ACTIONS = {
   "sessions.list": {
     title: "List the signed-in devices",
     proof: "session",
+    apiKeyScope: "read",
     endpoints: [
       route("GET", `${ME}/sessions`, {
         openapi: { summary: "The person's sessions, this one first; never their tokens", success: { status: 200, description: "The sessions.", schema: responses.sessionsSchema } },
@@ -485,6 +500,7 @@ export const ACTIONS = {
   "trusted-devices.list": {
     title: "List the devices trusted to skip the second step",
     proof: "session",
+    apiKeyScope: "read",
     endpoints: [
       route("GET", `${ME}/trusted-devices`, {
         openapi: {
@@ -500,6 +516,7 @@ export const ACTIONS = {
   "trusted-devices.revoke": {
     title: "Stop trusting a device",
     proof: "session",
+    apiKeyScope: "manage",
     event: "trusted_device_revoked",
     endpoints: [
       route("DELETE", `${ME}/trusted-devices/:id`, {
@@ -515,12 +532,61 @@ export const ACTIONS = {
   "trusted-devices.revoke-all": {
     title: "Stop trusting every device",
     proof: "session",
+    apiKeyScope: "manage",
     event: "trusted_device_revoked",
     endpoints: [
       route("DELETE", `${ME}/trusted-devices`, {
         openapi: { summary: "Stop trusting every device, this one too", success: { status: 200, description: "How many were trusted.", schema: responses.revokedSchema } },
       }),
     ],
+  },
+  "api-keys.list": {
+    title: "List the personal API keys",
+    proof: "session",
+    apiKeyScope: "read",
+    endpoints: [
+      route("GET", `${ME}/api-keys`, {
+        openapi: { summary: "The person's API keys, newest first: name, first characters, scope, dates; never the key", success: { status: 200, description: "The keys.", schema: responses.apiKeysSchema } },
+      }),
+    ],
+  },
+  "api-keys.create": {
+    title: "Create a personal API key",
+    proof: "recent-sign-in",
+    limit: { max: 10, windowSeconds: 60 },
+    event: "api_key_created",
+    mail: "a notice",
+    endpoints: [
+      route("POST", `${ME}/api-keys`, {
+        body: z.strictObject(createApiKeySchema.shape),
+        openapi: {
+          summary: "Create an API key: read the profile, or manage the account; for 30, 90 or 365 days, or with no expiry (0)",
+          description: "The key is in this answer only: it is kept as a hash. Send it as `Authorization: Bearer bastion_…`.",
+          success: { status: 201, description: "The new key, shown this once.", schema: responses.createdApiKeySchema },
+        },
+      }),
+    ],
+  },
+  "api-keys.revoke": {
+    title: "Revoke a personal API key",
+    proof: "session",
+    apiKeyScope: "manage",
+    event: "api_key_revoked",
+    mail: "a notice",
+    endpoints: [
+      route("DELETE", `${ME}/api-keys/:id`, {
+        params: z.object({ id: recordIdSchema }),
+        openapi: { summary: "Revoke one API key: it stops working at once", success: { status: 204, description: "Revoked." }, errors: { 404: "No such key of this person's (NOT_FOUND)." } },
+      }),
+    ],
+  },
+  "api-keys.revoke-all": {
+    title: "Revoke every personal API key",
+    proof: "session",
+    apiKeyScope: "manage",
+    event: "api_key_revoked",
+    mail: "a notice",
+    endpoints: [route("DELETE", `${ME}/api-keys`, { openapi: { summary: "Revoke every API key", success: { status: 200, description: "How many there were.", schema: responses.revokedSchema } } })],
   },
   "connections.link": {
     title: "Connect a provider account",
@@ -547,6 +613,7 @@ export const ACTIONS = {
   "activity.list": {
     title: "Read the security activity",
     proof: "session",
+    apiKeyScope: "read",
     endpoints: [
       route("GET", `${ME}/activity`, {
         query: z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }),
@@ -557,6 +624,7 @@ export const ACTIONS = {
   "activity.download": {
     title: "Download the security activity (CSV)",
     proof: "session",
+    apiKeyScope: "read",
     limit: { max: 10, windowSeconds: 60 },
     event: "data_exported",
     mail: "a notice",
@@ -670,6 +738,11 @@ export const REFUSED: Record<string, string> = {
   "GET /api/auth/passkey/list-user-passkeys": "answers with public keys and credential ids; ours lists passkeys without them",
   "POST /api/auth/passkey/update-passkey": "ours renames by id under /users/me/passkeys",
   "POST /api/auth/passkey/delete-passkey": "ours removes by id, with step-up",
+  "POST /api/auth/api-key/create": "ours creates keys under /users/me/api-keys, with step-up and a scope",
+  "GET /api/auth/api-key/get": "ours lists keys under /users/me/api-keys",
+  "GET /api/auth/api-key/list": "ours lists keys under /users/me/api-keys",
+  "POST /api/auth/api-key/update": "a key's scope and expiry are set when it is made; make a new one instead",
+  "POST /api/auth/api-key/delete": "ours revokes by id under /users/me/api-keys",
   "GET /api/auth/list-accounts": "the profile lists connections without provider tokens",
   "POST /api/auth/unlink-account": "checks and deletes in two statements, so two requests can race past the last way in; ours is one",
   "GET /api/auth/account-info": "provider data is not handed out",

@@ -58,3 +58,14 @@ export function deletionGraceRefusal(action: Action, session: PolicySession | nu
   const day = new Date(scheduled).toISOString().slice(0, 10);
   return new ApiError("ACCOUNT_DELETION_SCHEDULED", `This account is scheduled for deletion on ${day}. Keep it first (DELETE /api/auth/users/me/deletion), or sign out.`);
 }
+
+/** Whether a personal API key of this scope may take the action (lib/policy/actions: apiKeyScope). */
+export function apiKeyScopeRefusal(action: Action, scope: "read" | "manage"): ApiError | null {
+  if (!action.apiKeyScope) {
+    return new ApiError("API_KEY_NOT_ALLOWED", "An API key cannot do this. Sign in, and confirm it's you where asked, to do it.");
+  }
+  if (action.apiKeyScope === "manage" && scope !== "manage") {
+    return new ApiError("INSUFFICIENT_SCOPE", "This API key can only read. Create a key that can manage the account to make changes.");
+  }
+  return null;
+}

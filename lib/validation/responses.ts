@@ -119,3 +119,17 @@ export const accountExportSchema = z.object({
 });
 
 export const deletionScheduledSchema = z.object({ status: z.literal("scheduled"), deletesAt: date });
+
+export const apiKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  start: z.string().meta({ description: "The key's first characters, to recognise it by." }),
+  scope: z.enum(["read", "manage"]),
+  createdAt: date,
+  expiresAt: date.nullable(),
+  lastUsedAt: date.nullable(),
+});
+
+export const apiKeysSchema = z.object({ apiKeys: z.array(apiKeySchema) });
+
+export const createdApiKeySchema = apiKeySchema.extend({ key: z.string().meta({ description: "The key itself, in this answer only." }) });

@@ -19,7 +19,7 @@ export default async function SecurityPage({ searchParams }: PageProps<"/account
   const session = await requireSession();
   const activityPage = activityPageSchema.parse((await searchParams).activity);
   const trust = trustIdentifier(await headers());
-  const [{ hasPassword }, { twoFactor, passkeys, sessions, trustedDevices, activity }] = await Promise.all([
+  const [{ hasPassword }, { twoFactor, passkeys, sessions, trustedDevices, apiKeys, activity }] = await Promise.all([
     getSignInMethods(session.user.id),
     getSecurityOverview(session, activityPage, trust),
   ]);
@@ -31,6 +31,7 @@ export default async function SecurityPage({ searchParams }: PageProps<"/account
       twoFactor={twoFactor}
       passkeys={passkeys.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), lastUsedAt: p.lastUsedAt?.toISOString() ?? null }))}
       sessions={sessions.map((s) => ({ ...s, signedInAt: s.signedInAt.toISOString(), lastActiveAt: s.lastActiveAt.toISOString() }))}
+      apiKeys={apiKeys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), expiresAt: k.expiresAt?.toISOString() ?? null, lastUsedAt: k.lastUsedAt?.toISOString() ?? null }))}
       trustedDevices={trustedDevices.map((d) => ({ ...d, trustedAt: d.trustedAt.toISOString(), lastUsedAt: d.lastUsedAt.toISOString(), expiresAt: d.expiresAt.toISOString() }))}
       activity={{
         entries: activity.entries.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),

@@ -1,4 +1,5 @@
 import { PageHeader } from "@/components/account/page-header";
+import { ApiKeysCard, type ApiKeyRow } from "@/components/account/security/api-keys-card";
 import { ChangePasswordForm } from "@/components/account/security/change-password-form";
 import { PasskeysCard, type PasskeyRow } from "@/components/account/security/passkeys-card";
 import { SecurityActivity, type ActivityRow } from "@/components/account/security/security-activity";
@@ -15,13 +16,14 @@ export type SecurityViewProps = {
   passkeys: PasskeyRow[];
   sessions: SessionRow[];
   trustedDevices: TrustedDeviceRow[];
+  apiKeys: ApiKeyRow[];
   activity: { entries: ActivityRow[]; page: number; hasOlder: boolean; retentionDays: number };
   /** The credit the location database asks for wherever its places are shown. */
   placeCredit: { text: string; href: string } | null;
 };
 
 /** The security page as the person sees it, from data the page has read. */
-export function SecurityView({ email, appName, hasPassword, twoFactor, passkeys, sessions, trustedDevices, activity, placeCredit }: SecurityViewProps) {
+export function SecurityView({ email, appName, hasPassword, twoFactor, passkeys, sessions, trustedDevices, apiKeys, activity, placeCredit }: SecurityViewProps) {
   return (
     <>
       <PageHeader title="Security" description="Your password, two-factor authentication, passkeys, the devices signed in to your account and its security activity." />
@@ -58,6 +60,13 @@ export function SecurityView({ email, appName, hasPassword, twoFactor, passkeys,
         </Card>
         <Card title="Active sessions" description="Devices signed in to your account. Revoke any you do not recognise.">
           <SessionsList sessions={sessions} />
+        </Card>
+        <Card
+          id="api-keys"
+          title="API keys"
+          description="For scripts that use your account through the REST API (Authorization: Bearer …). Each key reads, or manages within limits, until it expires or you revoke it."
+        >
+          <ApiKeysCard apiKeys={apiKeys} />
         </Card>
         <Card
           id="activity"

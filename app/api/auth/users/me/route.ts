@@ -11,9 +11,10 @@ import type { UpdateNameInput } from "@/lib/validation/user";
 
 export const GET = accountRoute("profile.read", async ({ session }) => NextResponse.json(await getAccountSummary(session.user)));
 
-export const PUT = accountRoute<UpdateNameInput>("profile.update", async ({ request, session, body }) => {
-  // Through better-auth, as the name form does, so the session it serves sees the new name.
-  await auth.api.updateUser({ body: { name: body.name }, headers: request.headers });
+export const PUT = accountRoute<UpdateNameInput>("profile.update", async ({ session, body }) => {
+  // better-auth's own update, which also refreshes the sessions' copies in Redis; by user id, since an
+  // API key brings no session that better-auth's endpoint would know.
+  await (await auth.$context).internalAdapter.updateUser(session.user.id, { name: body.name });
   return NextResponse.json(await getAccountSummary({ ...session.user, name: body.name }));
 });
 
