@@ -16,6 +16,7 @@ async function storedSecrets(email: string): Promise<string[]> {
     query<{ value: string }>('select t.secret as value from "twoFactor" t join "user" u on u.id = t."userId" where u.email = ?', params),
     query<{ value: string }>('select t."backupCodes" as value from "twoFactor" t join "user" u on u.id = t."userId" where u.email = ?', params),
     query<{ value: string }>('select d.identifier as value from trusted_device d join "user" u on u.id = d."userId" where u.email = ?', params),
+    query<{ value: string }>('select k.key as value from apikey k join "user" u on u.id = k."referenceId" where u.email = ?', params),
   ]);
   return rows.flat().map((row) => row.value);
 }
@@ -30,6 +31,8 @@ test.describe("your data", () => {
       await signIn(page, user);
       const { secret, backupCodes } = await enableTwoFactor(page, user);
       const trusted = await trustAnotherDevice(browser, baseURL!, user, backupCodes[0]!);
+      const created = await page.request.post("/api/auth/users/me/api-keys", { data: { name: "Nightly export", expiresInDays: 0, scope: "read" }, headers: sameOrigin() });
+      const apiKey = ((await created.json()) as { key: string }).key;
       const newEmail = `moved-${user.email}`;
       expect((await page.request.put("/api/auth/users/me/email", { data: { newEmail }, headers: sameOrigin() })).status()).toBe(202);
       await ageSessions(user.email, 11);
@@ -56,6 +59,7 @@ test.describe("your data", () => {
         passkeys: [],
       });
       expect(data.trustedDevices).toHaveLength(1);
+      expect(data.apiKeys).toEqual([expect.objectContaining({ name: "Nightly export", scope: "read", start: apiKey.slice(0, 14) })]);
       expect(data.trustedDevices[0]).toMatchObject({ browser: "Firefox 133", os: "Linux", location: "This network" });
       const [sessions] = await query<{ count: number }>('select count(*) as count from session s join "user" u on u.id = s."userId" where u.email = ?', [user.email]);
       expect(data.sessions).toHaveLength(Number(sessions!.count));
@@ -63,7 +67,7 @@ test.describe("your data", () => {
       const titles = data.securityActivity.map((entry: { title: string }) => entry.title);
       expect(titles).toEqual(expect.arrayContaining(["Signed in", "Two-factor authentication turned on", "Device trusted to skip the code", "Email change requested"]));
 
-      for (const secretValue of [user.password, secret, ...backupCodes, ...(await storedSecrets(user.email))]) {
+      for (const secretValue of [user.password, secret, ...backupCodes, apiKey, ...(await storedSecrets(user.email))]) {
         expect(text.includes(secretValue), `the file holds a secret (${secretValue.slice(0, 4)}…)`).toBe(false);
       }
       expect(text).not.toMatch(/trust-device-|"token"|"password":\s*"/);
@@ -109,7 +113,7 @@ test.describe("your data", () => {
     const answer = await call("GET", "/api/auth/users/me/export", { token, stepUp: stepUp.body.token as string });
     expect(answer.status).toBe(200);
     expect(answer.headers.get("content-disposition")).toMatch(/^attachment; filename="account-data-\d{4}-\d{2}-\d{2}\.json"$/);
-    expect(Object.keys(answer.body).sort()).toEqual(["exportedAt", "format", "passkeys", "pendingEmailChange", "profile", "securityActivity", "sessions", "signInMethods", "trustedDevices", "twoFactor"]);
+    expect(Object.keys(answer.body).sort()).toEqual(["apiKeys", "exportedAt", "format", "passkeys", "pendingEmailChange", "profile", "securityActivity", "sessions", "signInMethods", "trustedDevices", "twoFactor"]);
     expect(answer.text).not.toContain(user.password);
     expect(answer.text).not.toContain(token.split(".")[0]!);
   });

@@ -2,7 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import type { Session } from "@/lib/auth";
 import { db } from "@/lib/db";
-import type { accountExportSchema } from "@/lib/validation/responses";
+import type { accountDataSchema } from "@/lib/validation/responses";
+import { apiKeysQuery, toApiKeySummaries } from "./api-keys";
 import { allSecurityActivityQuery, toSecurityActivityEntry, type SecurityActivityEntry } from "./activity";
 import { getSignInMethods } from "./connections";
 import { pendingEmailChangeOf } from "./email-change";
@@ -11,15 +12,15 @@ import { activeSessionsQuery, toActiveSessions } from "./sessions";
 import { toTrustedDevices, trustedDevicesQuery } from "./trusted-devices";
 import { twoFactorStatus } from "./two-factor";
 
-export type AccountExport = z.infer<typeof accountExportSchema>;
+export type AccountExport = z.infer<typeof accountDataSchema>;
 
 const iso = (date: Date) => date.toISOString();
 
 /**
  * Everything the account holds about the person, as they would read it on the pages: what is shown
  * there and the whole activity. Only what the page lists is read (the same queries), so no secret
- * (password hash, authenticator key, backup codes, session or provider tokens, passkey keys) can
- * reach the file.
+ * (password hash, authenticator key, backup codes, session or provider tokens, passkey keys, API
+ * keys) can reach the file.
  */
 export async function exportAccountData({ user, session }: Session, trustIdentifier: string | null): Promise<AccountExport> {
   const [methods, row] = await Promise.all([
@@ -31,6 +32,7 @@ export async function exportAccountData({ user, session }: Session, trustIdentif
         passkeys: passkeysQuery(),
         sessions: activeSessionsQuery(),
         trustedDevices: trustedDevicesQuery(),
+        apiKeys: apiKeysQuery(),
         securityEvents: allSecurityActivityQuery(),
       },
     }),
@@ -52,6 +54,12 @@ export async function exportAccountData({ user, session }: Session, trustIdentif
       trustedAt: iso(device.trustedAt),
       lastUsedAt: iso(device.lastUsedAt),
       expiresAt: iso(device.expiresAt),
+    })),
+    apiKeys: toApiKeySummaries(row?.apiKeys ?? []).map((key) => ({
+      ...key,
+      createdAt: iso(key.createdAt),
+      expiresAt: key.expiresAt && iso(key.expiresAt),
+      lastUsedAt: key.lastUsedAt && iso(key.lastUsedAt),
     })),
     sessions: toActiveSessions(row?.sessions ?? [], session.id).map((entry) => ({ ...entry, signedInAt: iso(entry.signedInAt), lastActiveAt: iso(entry.lastActiveAt) })),
     securityActivity: (row?.securityEvents ?? []).map((event) => ({ ...toSecurityActivityEntry(event, session.id), createdAt: iso(event.createdAt) })),

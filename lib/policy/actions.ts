@@ -664,8 +664,8 @@ export const ACTIONS = {
       route("GET", `${ME}/export`, {
         openapi: {
           summary: "Everything the account holds about the person, as one JSON document",
-          description: "Profile, sign-in methods, two-factor state, passkeys, trusted devices, sessions and the whole security activity; never a password, key, code or token.",
-          success: { status: 200, description: "The data, also offered as an attachment.", schema: responses.accountExportSchema },
+          description: "Profile, sign-in methods, two-factor state, passkeys, trusted devices, API keys, sessions and the whole security activity; never a password, key, code or token.",
+          success: { status: 200, description: "The data, also offered as an attachment.", schema: responses.accountDataSchema },
         },
       }),
     ],

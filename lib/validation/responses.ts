@@ -133,3 +133,6 @@ export const apiKeySchema = z.object({
 export const apiKeysSchema = z.object({ apiKeys: z.array(apiKeySchema) });
 
 export const createdApiKeySchema = apiKeySchema.extend({ key: z.string().meta({ description: "The key itself, in this answer only." }) });
+
+/** What "Download my data" gives: everything the account holds about the person, never a secret. */
+export const accountDataSchema = accountExportSchema.extend({ apiKeys: z.array(apiKeySchema).meta({ description: "Never the keys themselves." }) });

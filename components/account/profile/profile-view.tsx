@@ -42,7 +42,7 @@ export function ProfileView({ profile, pendingEmail, hasPassword, connections, p
         <Card
           id="your-data"
           title="Your data"
-          description="One JSON file with your profile, sign-in methods, two-factor state, passkeys, trusted devices, sessions and security activity. Never a password, key, code or token."
+          description="One JSON file with your profile, sign-in methods, two-factor state, passkeys, trusted devices, API keys, sessions and security activity. Never a password, key, code or token."
         >
           <DownloadData />
         </Card>
