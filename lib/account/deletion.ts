@@ -5,6 +5,7 @@ import { sendMail } from "@/lib/mail";
 import { deletionScheduledMail } from "@/lib/mail/templates";
 import type { RequestDevice } from "@/lib/request-device";
 import { eventFacts, recordSecurityEvent } from "./activity";
+import { undoLinksOf } from "./email-undo";
 import { endAllSessions, refreshSessionCopies } from "./session-store";
 import { endEveryWayIn } from "./lock-out";
 
@@ -26,7 +27,7 @@ export async function deleteAccountData(userId: string, { dueBy }: { dueBy?: Dat
     // Pending reset and deletion links and trusts keep the user id as their value; undo links keep it
     // in theirs (lib/account/email-undo).
     db.verification.deleteMany({ where: { value: userId } }),
-    db.verification.deleteMany({ where: { identifier: { startsWith: "email-change-undo:" }, value: { contains: `"userId":${JSON.stringify(userId)}` } } }),
+    db.verification.deleteMany({ where: undoLinksOf(userId) }),
     // For the purge, the user row goes only if its date has still come when the transaction reaches
     // it: a Keep my account committed meanwhile makes this fail, and the whole transaction with it.
     db.user.delete({ where: { id: userId, ...(dueBy ? { deletionScheduledAt: { lte: dueBy } } : {}) } }),

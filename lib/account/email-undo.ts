@@ -24,6 +24,9 @@ export type EmailChangeUndo = z.infer<typeof undoValue>;
 
 const identifierOf = (token: string) => `${PREFIX}${createHash("sha256").update(token).digest("base64url")}`;
 
+/** Every undo link of the person's (each keeps the user id in its value). */
+export const undoLinksOf = (userId: string) => ({ identifier: { startsWith: PREFIX }, value: { contains: `"userId":${JSON.stringify(userId)}` } });
+
 /** A link for the old address, kept seven days; the token itself is only in the mail. */
 export async function issueEmailChangeUndo(change: Omit<EmailChangeUndo, "changedAt">): Promise<string> {
   const token = randomBytes(32).toString("base64url");
@@ -72,7 +75,7 @@ export async function undoEmailChange(token: string, device: RequestDevice): Pro
     db.user.update({ where: { id: undo.userId }, data: { email: undo.oldEmail, emailVerified: true, pendingEmail: null, pendingEmailExpiresAt: null } }),
     // Links from later changes go too; links from earlier ones stay, or an intruder who changed the
     // address twice could void the owner's link with the one their own mailbox got.
-    db.verification.deleteMany({ where: { identifier: { startsWith: PREFIX }, value: { contains: `"userId":${JSON.stringify(undo.userId)}` }, createdAt: { gte: row.createdAt } } }),
+    db.verification.deleteMany({ where: { ...undoLinksOf(undo.userId), createdAt: { gte: row.createdAt } } }),
   ]);
   await refreshSessionCopies(undo.userId);
   await endEveryWayIn(undo.userId);

@@ -1,42 +1,25 @@
 import "server-only";
 import type { z } from "zod";
 import type { Session } from "@/lib/auth";
-import { db } from "@/lib/db";
-import type { accountDataSchema } from "@/lib/validation/responses";
-import { apiKeysQuery, toApiKeySummaries } from "./api-keys";
-import { allSecurityActivityQuery, toSecurityActivityEntry, type SecurityActivityEntry } from "./activity";
+import type { accountExportSchema } from "@/lib/validation/responses";
+import type { SecurityActivityEntry } from "./activity";
 import { getSignInMethods } from "./connections";
 import { pendingEmailChangeOf } from "./email-change";
-import { passkeysQuery, toPasskeySummaries } from "./passkeys";
-import { activeSessionsQuery, toActiveSessions } from "./sessions";
-import { toTrustedDevices, trustedDevicesQuery } from "./trusted-devices";
-import { twoFactorStatus } from "./two-factor";
+import { getSecurityOverview } from "./security-overview";
 
-export type AccountExport = z.infer<typeof accountDataSchema>;
+export type AccountExport = z.infer<typeof accountExportSchema>;
 
 const iso = (date: Date) => date.toISOString();
 
 /**
  * Everything the account holds about the person, as they would read it on the pages: what is shown
- * there and the whole activity. Only what the page lists is read (the same queries), so no secret
+ * there and the whole activity. Only what the pages list is read (the same read), so no secret
  * (password hash, authenticator key, backup codes, session or provider tokens, passkey keys, API
  * keys) can reach the file.
  */
-export async function exportAccountData({ user, session }: Session, trustIdentifier: string | null): Promise<AccountExport> {
-  const [methods, row] = await Promise.all([
-    getSignInMethods(user.id),
-    db.user.findUnique({
-      where: { id: user.id },
-      select: {
-        twoFactors: { select: { backupCodes: true }, take: 1 },
-        passkeys: passkeysQuery(),
-        sessions: activeSessionsQuery(),
-        trustedDevices: trustedDevicesQuery(),
-        apiKeys: apiKeysQuery(),
-        securityEvents: allSecurityActivityQuery(),
-      },
-    }),
-  ]);
+export async function exportAccountData(session: Session, trustIdentifier: string | null): Promise<AccountExport> {
+  const { user } = session;
+  const [methods, overview] = await Promise.all([getSignInMethods(user.id), getSecurityOverview(session, "all", trustIdentifier)]);
   const pending = pendingEmailChangeOf(user);
   return {
     format: "bastion-account-export/1",
@@ -47,25 +30,24 @@ export async function exportAccountData({ user, session }: Session, trustIdentif
       password: methods.hasPassword,
       providers: methods.connections.map((connection) => ({ provider: connection.provider, accountName: connection.accountName, linkedAt: iso(connection.linkedAt) })),
     },
-    twoFactor: await twoFactorStatus(user.twoFactorEnabled, row?.twoFactors[0]),
-    passkeys: toPasskeySummaries(row?.passkeys ?? []).map((passkey) => ({ ...passkey, createdAt: iso(passkey.createdAt), lastUsedAt: passkey.lastUsedAt && iso(passkey.lastUsedAt) })),
-    trustedDevices: toTrustedDevices(row?.trustedDevices ?? [], trustIdentifier).map((device) => ({
+    twoFactor: overview.twoFactor,
+    passkeys: overview.passkeys.map((passkey) => ({ ...passkey, createdAt: iso(passkey.createdAt), lastUsedAt: passkey.lastUsedAt && iso(passkey.lastUsedAt) })),
+    trustedDevices: overview.trustedDevices.map((device) => ({
       ...device,
       trustedAt: iso(device.trustedAt),
       lastUsedAt: iso(device.lastUsedAt),
       expiresAt: iso(device.expiresAt),
     })),
-    apiKeys: toApiKeySummaries(row?.apiKeys ?? []).map((key) => ({
+    apiKeys: overview.apiKeys.map((key) => ({
       ...key,
       createdAt: iso(key.createdAt),
       expiresAt: key.expiresAt && iso(key.expiresAt),
       lastUsedAt: key.lastUsedAt && iso(key.lastUsedAt),
     })),
-    sessions: toActiveSessions(row?.sessions ?? [], session.id).map((entry) => ({ ...entry, signedInAt: iso(entry.signedInAt), lastActiveAt: iso(entry.lastActiveAt) })),
-    securityActivity: (row?.securityEvents ?? []).map((event) => ({ ...toSecurityActivityEntry(event, session.id), createdAt: iso(event.createdAt) })),
+    sessions: overview.sessions.map((entry) => ({ ...entry, signedInAt: iso(entry.signedInAt), lastActiveAt: iso(entry.lastActiveAt) })),
+    securityActivity: overview.activity.entries.map((entry) => ({ ...entry, createdAt: iso(entry.createdAt) })),
   };
 }
-
 
 // A cell a spreadsheet would run as a formula (=, +, -, @) is written as text.
 const csvCell = (value: string | null) => {

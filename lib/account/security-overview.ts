@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Session } from "@/lib/auth";
 import { apiKeysQuery, toApiKeySummaries, type ApiKeySummary } from "./api-keys";
-import { securityActivityQuery, toSecurityActivityPage, type SecurityActivityPage } from "./activity";
+import { allSecurityActivityQuery, securityActivityQuery, toSecurityActivityEntry, toSecurityActivityPage, type SecurityActivityPage } from "./activity";
 import { passkeysQuery, toPasskeySummaries, type PasskeySummary } from "./passkeys";
 import { activeSessionsQuery, toActiveSessions, type ActiveSession } from "./sessions";
 import { toTrustedDevices, trustedDevicesQuery, type TrustedDeviceSummary } from "./trusted-devices";
@@ -19,9 +19,10 @@ export type SecurityOverview = {
 
 /**
  * What the security page shows beyond the session, in one read of the user row with its relations:
- * on PostgreSQL a single statement (Prisma's relation joins), on SQLite one per table.
+ * on PostgreSQL a single statement (Prisma's relation joins), on SQLite one per table. With "all",
+ * the whole activity kept rather than one page of it (the data download).
  */
-export async function getSecurityOverview({ user, session }: Session, activityPage: number, trustIdentifier: string | null): Promise<SecurityOverview> {
+export async function getSecurityOverview({ user, session }: Session, activityPage: number | "all", trustIdentifier: string | null): Promise<SecurityOverview> {
   const row = await db.user.findUnique({
     where: { id: user.id },
     select: {
@@ -30,7 +31,7 @@ export async function getSecurityOverview({ user, session }: Session, activityPa
       sessions: activeSessionsQuery(),
       trustedDevices: trustedDevicesQuery(),
       apiKeys: apiKeysQuery(),
-      securityEvents: securityActivityQuery(activityPage),
+      securityEvents: activityPage === "all" ? allSecurityActivityQuery() : securityActivityQuery(activityPage),
     },
   });
   return {
@@ -39,6 +40,9 @@ export async function getSecurityOverview({ user, session }: Session, activityPa
     sessions: toActiveSessions(row?.sessions ?? [], session.id),
     trustedDevices: toTrustedDevices(row?.trustedDevices ?? [], trustIdentifier),
     apiKeys: toApiKeySummaries(row?.apiKeys ?? []),
-    activity: toSecurityActivityPage(row?.securityEvents ?? [], activityPage, session.id),
+    activity:
+      activityPage === "all"
+        ? { page: 1, hasOlder: false, entries: (row?.securityEvents ?? []).map((event) => toSecurityActivityEntry(event, session.id)) }
+        : toSecurityActivityPage(row?.securityEvents ?? [], activityPage, session.id),
   };
 }

@@ -85,14 +85,14 @@ export function accountRoute<Body = undefined, Params = Record<string, string>, 
 }
 
 /**
- * A route whose proof is a mailed link: it answers whoever holds the link, signed in or not (the
- * link's owner may have lost every session). The same steps as accountRoute, without a session.
+ * A route whose proof is not a session: a mailed link, which answers whoever holds it (its owner may
+ * have lost every session), or a scheduler's secret. The same steps as accountRoute, without a session.
  */
-export function linkRoute<Body = undefined, Params = Record<string, string>, Query = undefined>(
+export function sessionlessRoute<Body = undefined, Params = Record<string, string>, Query = undefined>(
   id: ActionId,
   handler: (context: Omit<RouteContext<Body, Params, Query>, "session" | "record"> & { device: RequestDevice }) => Promise<Response>,
 ) {
-  if (ACTIONS[id].proof !== "mailed-link") throw new Error(`"${id}" needs a session: serve it with accountRoute`);
+  if (ACTIONS[id].proof !== "mailed-link" && ACTIONS[id].proof !== "scheduler") throw new Error(`"${id}" needs a session: serve it with accountRoute`);
   return serve<Body, Params, Query>(id, false, handler);
 }
 

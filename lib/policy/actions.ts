@@ -18,7 +18,7 @@ import * as responses from "@/lib/validation/responses";
  * an endpoint that is not in it does not answer (404).
  */
 
-export type Proof = "none" | "session" | "second-step" | "mailed-link" | "recent-sign-in" | "step-up";
+export type Proof = "none" | "session" | "second-step" | "mailed-link" | "recent-sign-in" | "step-up" | "scheduler";
 
 export const PROOFS: Record<Proof, string> = {
   none: "nothing: anyone may ask",
@@ -27,6 +27,7 @@ export const PROOFS: Record<Proof, string> = {
   "mailed-link": "the one-time token from a mailed link",
   "recent-sign-in": "a step-up token, or, in a browser, a sign-in with every factor in the last ten minutes",
   "step-up": "a step-up token, always",
+  scheduler: "CRON_SECRET as the bearer token of a scheduler (served only when CRON_SECRET is set)",
 };
 
 /** Requests per client address in a fixed window. */
@@ -665,7 +666,7 @@ export const ACTIONS = {
         openapi: {
           summary: "Everything the account holds about the person, as one JSON document",
           description: "Profile, sign-in methods, two-factor state, passkeys, trusted devices, API keys, sessions and the whole security activity; never a password, key, code or token.",
-          success: { status: 200, description: "The data, also offered as an attachment.", schema: responses.accountDataSchema },
+          success: { status: 200, description: "The data, also offered as an attachment.", schema: responses.accountExportSchema },
         },
       }),
     ],
@@ -716,6 +717,12 @@ export const ACTIONS = {
         },
       }),
     ],
+  },
+  "accounts.purge": {
+    title: "Delete the accounts whose deletion date has come (a scheduler, besides the server's own hourly purge)",
+    proof: "scheduler",
+    limit: { max: 10, windowSeconds: 60 },
+    endpoints: [route("GET", "/api/cron/purge-deletions", { openapi: false })],
   },
 } satisfies Record<string, Action>;
 

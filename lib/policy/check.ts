@@ -1,6 +1,8 @@
 import "server-only";
+import { timingSafeEqual } from "node:crypto";
 import { STEP_UP_MESSAGES, stepUpTokenFrom, verifyStepUpToken } from "@/lib/account/step-up";
 import { ApiError, tooManyRequests } from "@/lib/api/errors";
+import { env } from "@/lib/env";
 import { clientNetwork, requestDevice } from "@/lib/request-device";
 import type { Action, Proof } from "./actions";
 import { countRequest } from "./limits";
@@ -26,6 +28,7 @@ export const hasBearerToken = (headers: Headers) => /^bearer\s+\S/i.test(headers
  * token) always steps up, so a token taken from one is never enough on its own.
  */
 export async function proofRefusal(proof: Proof, headers: Headers, session: PolicySession | null): Promise<ApiError | null> {
+  if (proof === "scheduler") return schedulerRefusal(headers);
   if (!session) return null;
   if (proof === "second-step") {
     // The second step belongs to a sign-in in progress, or to turning two-factor on; a session whose
@@ -40,6 +43,15 @@ export async function proofRefusal(proof: Proof, headers: Headers, session: Poli
   }
   if (proof === "recent-sign-in" && !hasBearerToken(headers) && signedInRecently(session.session)) return null;
   return new ApiError("STEP_UP_TOKEN_MISSING", STEP_UP_MESSAGES.STEP_UP_TOKEN_MISSING);
+}
+
+const sameSecret = (given: string, expected: string) => given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+
+/** A scheduler proves itself with CRON_SECRET as its bearer token; without one set, there is no such route. */
+function schedulerRefusal(headers: Headers): ApiError | null {
+  if (!env.CRON_SECRET) return new ApiError("NOT_FOUND", "Set CRON_SECRET to purge from a scheduler.");
+  const given = /^Bearer (.+)$/.exec(headers.get("authorization") ?? "")?.[1] ?? "";
+  return sameSecret(given, env.CRON_SECRET) ? null : new ApiError("UNAUTHORIZED", "The purge needs CRON_SECRET as its bearer token.");
 }
 
 /** Counts the request against its endpoint's limit, per client address; the 429 when it is over. */

@@ -102,21 +102,6 @@ export const passkeyOptionsSchema = z.object({
   allowCredentials: z.array(z.object({ id: z.string(), type: z.literal("public-key"), transports: z.array(z.string()).optional() })),
 });
 
-export const accountExportSchema = z.object({
-  format: z.literal("bastion-account-export/1"),
-  exportedAt: date,
-  profile: profileSchema.pick({ id: true, name: true, email: true, emailVerified: true, image: true, createdAt: true }),
-  pendingEmailChange: z.object({ newEmail: z.email(), expiresAt: date }).nullable(),
-  signInMethods: z.object({
-    password: z.boolean().meta({ description: "Whether a password is set; never the password or its hash." }),
-    providers: z.array(z.object({ provider: z.string(), accountName: z.string(), linkedAt: date })).meta({ description: "Linked accounts; never their tokens." }),
-  }),
-  twoFactor: z.object({ enabled: z.boolean(), backupCodesLeft: z.number().int() }).meta({ description: "Never the authenticator key or the codes." }),
-  passkeys: z.array(passkeySchema),
-  trustedDevices: z.array(trustedDeviceSchema),
-  sessions: z.array(sessionSchema),
-  securityActivity: z.array(activityEntrySchema).meta({ description: "Everything the activity keeps (90 days), newest first." }),
-});
 
 export const deletionScheduledSchema = z.object({ status: z.literal("scheduled"), deletesAt: date });
 
@@ -135,4 +120,19 @@ export const apiKeysSchema = z.object({ apiKeys: z.array(apiKeySchema) });
 export const createdApiKeySchema = apiKeySchema.extend({ key: z.string().meta({ description: "The key itself, in this answer only." }) });
 
 /** What "Download my data" gives: everything the account holds about the person, never a secret. */
-export const accountDataSchema = accountExportSchema.extend({ apiKeys: z.array(apiKeySchema).meta({ description: "Never the keys themselves." }) });
+export const accountExportSchema = z.object({
+  format: z.literal("bastion-account-export/1"),
+  exportedAt: date,
+  profile: profileSchema.pick({ id: true, name: true, email: true, emailVerified: true, image: true, createdAt: true }),
+  pendingEmailChange: z.object({ newEmail: z.email(), expiresAt: date }).nullable(),
+  signInMethods: z.object({
+    password: z.boolean().meta({ description: "Whether a password is set; never the password or its hash." }),
+    providers: z.array(z.object({ provider: z.string(), accountName: z.string(), linkedAt: date })).meta({ description: "Linked accounts; never their tokens." }),
+  }),
+  twoFactor: z.object({ enabled: z.boolean(), backupCodesLeft: z.number().int() }).meta({ description: "Never the authenticator key or the codes." }),
+  passkeys: z.array(passkeySchema),
+  trustedDevices: z.array(trustedDeviceSchema),
+  apiKeys: z.array(apiKeySchema).meta({ description: "Never the keys themselves." }),
+  sessions: z.array(sessionSchema),
+  securityActivity: z.array(activityEntrySchema).meta({ description: "Everything the activity keeps (90 days), newest first." }),
+});

@@ -8,7 +8,7 @@ import type { CreatedApiKey } from "@/components/account/security/api-key-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { callApi } from "@/lib/api/client";
+import { useRevoke } from "@/components/account/security/use-revoke";
 
 export type ApiKeyRow = { id: string; name: string; start: string; scope: "read" | "manage"; createdAt: string; expiresAt: string | null; lastUsedAt: string | null };
 
@@ -20,17 +20,7 @@ export function ApiKeysCard({ apiKeys }: { apiKeys: ApiKeyRow[] }) {
   const router = useRouter();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey>();
-  const [pending, setPending] = useState<string>();
-  const [result, setResult] = useState<{ tone: "error" | "success"; message: string }>();
-
-  const revoke = async (key: string, url: string, success: (answer: { revoked?: number } | null) => string) => {
-    setPending(key);
-    setResult(undefined);
-    const answer = await callApi<{ revoked?: number } | null>("DELETE", url);
-    setPending(undefined);
-    setResult(answer.error ? { tone: "error", message: answer.error.message } : { tone: "success", message: success(answer.data) });
-    router.refresh();
-  };
+  const { pending, result, revoke } = useRevoke();
 
   return (
     <div className="flex flex-col gap-4">

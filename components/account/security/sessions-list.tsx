@@ -1,13 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { useStepUp } from "@/components/account/step-up";
 import { useFormatDate } from "@/components/account/format-date";
 import { DeviceItem } from "@/components/account/security/device-item";
-import { callApi } from "@/lib/api/client";
+import { useRevoke } from "@/components/account/security/use-revoke";
 
 export type SessionRow = {
   id: string;
@@ -22,21 +19,8 @@ export type SessionRow = {
 
 export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
   const formatDate = useFormatDate();
-  const router = useRouter();
-  const { withStepUp } = useStepUp();
-  const [pending, setPending] = useState<string>();
-  const [result, setResult] = useState<{ tone: "error" | "success"; message: string }>();
+  const { pending, result, revoke } = useRevoke({ stepUp: true });
   const others = sessions.filter((session) => !session.current).length;
-
-  const send = async (key: string, url: string, success: (answer: { revoked?: number } | null) => string) => {
-    setPending(key);
-    setResult(undefined);
-    const answer = await withStepUp(() => callApi<{ revoked?: number } | null>("DELETE", url));
-    setPending(undefined);
-    if (!answer) return;
-    setResult(answer.error ? { tone: "error", message: answer.error.message } : { tone: "success", message: success(answer.data) });
-    router.refresh();
-  };
 
   return (
     <div className="flex flex-col gap-4">
@@ -61,7 +45,7 @@ export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
                   pending={pending === session.id}
                   disabled={pending !== undefined}
                   aria-label={`Revoke ${session.browser} on ${session.os}, signed in ${formatDate(session.signedInAt)}`}
-                  onClick={() => send(session.id, `/api/auth/users/me/sessions/${encodeURIComponent(session.id)}`, () => "That device has been signed out.")}
+                  onClick={() => revoke(session.id, `/api/auth/users/me/sessions/${encodeURIComponent(session.id)}`, () => "That device has been signed out.")}
                 >
                   Revoke
                 </Button>
@@ -77,7 +61,7 @@ export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
             pending={pending === "others"}
             disabled={pending !== undefined}
             onClick={() =>
-              send("others", "/api/auth/users/me/sessions", (answer) => {
+              revoke("others", "/api/auth/users/me/sessions", (answer) => {
                 const revoked = answer?.revoked ?? 0;
                 return revoked === 1 ? "Signed out of 1 other device." : `Signed out of ${revoked} other devices.`;
               })

@@ -1,12 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useFormatDate } from "@/components/account/format-date";
 import { DeviceItem } from "@/components/account/security/device-item";
+import { useRevoke } from "@/components/account/security/use-revoke";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { callApi } from "@/lib/api/client";
 
 export type TrustedDeviceRow = {
   id: string;
@@ -22,18 +20,7 @@ export type TrustedDeviceRow = {
 
 export function TrustedDevicesList({ devices }: { devices: TrustedDeviceRow[] }) {
   const formatDate = useFormatDate();
-  const router = useRouter();
-  const [pending, setPending] = useState<string>();
-  const [result, setResult] = useState<{ tone: "error" | "success"; message: string }>();
-
-  const revoke = async (key: string, url: string, success: (answer: { revoked?: number } | null) => string) => {
-    setPending(key);
-    setResult(undefined);
-    const answer = await callApi<{ revoked?: number } | null>("DELETE", url);
-    setPending(undefined);
-    setResult(answer.error ? { tone: "error", message: answer.error.message } : { tone: "success", message: success(answer.data) });
-    router.refresh();
-  };
+  const { pending, result, revoke } = useRevoke();
 
   return (
     <div className="flex flex-col gap-4">

@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
 import { undoEmailChange } from "@/lib/account/email-undo";
 import { ApiError } from "@/lib/api/errors";
-import { linkRoute } from "@/lib/api/route";
+import { sessionlessRoute } from "@/lib/api/route";
 
 /** "This wasn't me: undo", from the page the old address's link opens. */
-export const POST = linkRoute<{ token: string }>("email.undo", async ({ body, device }) => {
+export const POST = sessionlessRoute<{ token: string }>("email.undo", async ({ body, device }) => {
   const result = await undoEmailChange(body.token, device);
   if (result.outcome !== "undone") {
     throw result.outcome === "invalid"
