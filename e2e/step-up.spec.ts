@@ -98,6 +98,10 @@ test.describe("confirming it's you on the pages", () => {
       await page.request.delete("/api/auth/users/me/sessions/another-session", { headers: sameOrigin() }),
       await page.request.delete("/api/auth/users/me/connections/some-connection", { headers: sameOrigin() }),
       await page.request.delete("/api/auth/users/me", { headers: sameOrigin() }),
+      await page.request.get("/api/auth/users/me/export"),
+      await page.request.post("/api/auth/users/me/api-keys", { data: { name: "stale", expiresInDays: 0, scope: "manage" }, headers: sameOrigin() }),
+      await page.request.get("/api/auth/passkey/generate-register-options"),
+      await page.request.delete("/api/auth/users/me/passkeys/some-passkey", { headers: sameOrigin() }),
     ];
     for (const refusal of refusals) {
       expect(refusal.status(), refusal.url()).toBe(403);
