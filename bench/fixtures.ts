@@ -24,6 +24,7 @@ export const security: SecurityViewProps = {
   appName: "Bastion",
   hasPassword: true,
   twoFactor: { enabled: false, backupCodesLeft: 0 },
+  secondFactor: { emailCode: false, methods: ["authenticator", "backup"], preferred: "authenticator" },
   passkeys: [],
   sessions: devices.map((device, index) => {
     const [browser, os] = device.split(" on ");

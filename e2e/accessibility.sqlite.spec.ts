@@ -2,6 +2,7 @@ import { expect, test } from "./fixtures";
 import { seriousViolations } from "./support/axe";
 import { accountPages, colorSchemes, publicPages } from "./support/pages";
 import { showPictureAndPendingEmail } from "./support/profile-states";
+import { walkSecondStepStates } from "./support/second-step-states";
 import { walkSecurityStates } from "./support/security-states";
 import { openStepUpDialog } from "./support/step-up-states";
 
@@ -30,6 +31,12 @@ for (const colorScheme of colorSchemes) {
     test("every step of turning on two-factor has no serious or critical problem", async ({ signedInPage: page, user }) => {
       await walkSecurityStates(page, user, async (state) => {
         expect(await seriousViolations(page), state).toEqual([]);
+      });
+    });
+
+    test("codes by email, at the second step and in the step-up dialog, have no serious or critical problem", async ({ signedInPage: page, user }) => {
+      await walkSecondStepStates(page, user, async (on, state) => {
+        expect(await seriousViolations(on), state).toEqual([]);
       });
     });
 

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { accountPages, colorSchemes, publicPages } from "./support/pages";
 import { showPictureAndPendingEmail } from "./support/profile-states";
+import { walkSecondStepStates } from "./support/second-step-states";
 import { walkSecurityStates } from "./support/security-states";
 import { openStepUpDialog } from "./support/step-up-states";
 
@@ -56,6 +57,10 @@ for (const colorScheme of colorSchemes) {
 
       test("every step of turning on two-factor fits the screen", async ({ signedInPage: page, user }) => {
         await walkSecurityStates(page, user, (state) => checkAndCapture(page, `${state}-${colorScheme}-${viewport.label}`));
+      });
+
+      test("codes by email, at the second step and in the step-up dialog, fit the screen", async ({ signedInPage: page, user }) => {
+        await walkSecondStepStates(page, user, (on, state) => checkAndCapture(on, `${state}-${colorScheme}-${viewport.label}`));
       });
     });
   }

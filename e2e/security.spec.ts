@@ -115,7 +115,7 @@ test.describe("two-factor authentication", () => {
     expect(secret).toMatch(/^[A-Z2-7]+=*$/);
     await scan.getByLabel("6-digit code").fill("000000" === totpCode(secret) ? "111111" : "000000");
     await scan.getByRole("button", { name: "Verify" }).click();
-    await expect(scan.getByRole("alert")).toHaveText("That code is not right. Check your authenticator app and try again.");
+    await expect(scan.getByRole("alert")).toHaveText("That code is not right. Check it, or use the newest one, and try again.");
     const [pending] = await query<{ twoFactorEnabled: number | boolean }>('select "twoFactorEnabled" from "user" where email = ?', [user.email]);
     expect(Boolean(pending?.twoFactorEnabled)).toBe(false);
 

@@ -18,6 +18,7 @@ import { backupCodeHashing, hashedBackupCodes } from "@/lib/account/backup-codes
 import { securityActivity } from "@/lib/account/activity-plugin";
 import { endEveryWayIn } from "@/lib/account/lock-out";
 import { trustedDevices } from "@/lib/account/trusted-devices";
+import { emailCodeOptions, secondFactors } from "@/lib/account/second-factor";
 import { emailChangeFlow, readEmailChangeToken } from "@/lib/account/email-change";
 import { PASSKEY_ORIGIN, PASSKEY_RP_ID, markPasskeyUsed, passkeyNameFor } from "@/lib/account/passkeys";
 import { providerName } from "@/lib/auth-providers";
@@ -157,6 +158,9 @@ export const auth = betterAuth({
       pendingEmail: { type: "string", required: false, input: false },
       pendingEmailExpiresAt: { type: "date", required: false, input: false },
       deletionScheduledAt: { type: "date", required: false, input: false },
+      // The second step's options beside the authenticator app (lib/account/second-factor).
+      emailCodeEnabled: { type: "boolean", required: false, defaultValue: false, input: false },
+      preferredSecondFactor: { type: "string", required: false, input: false },
     },
     deleteUser: {
       enabled: true,
@@ -232,7 +236,10 @@ export const auth = betterAuth({
       // Codes are secrets: kept only as hashes (lib/account/backup-codes).
       backupCodeOptions: { amount: 10, storeBackupCodes: hashedBackupCodes },
       trustDeviceMaxAge: 30 * 24 * 60 * 60,
+      // Codes by email, for accounts that turn them on (the action table's requiresMethod).
+      otpOptions: emailCodeOptions({ findSession }),
     }),
+    secondFactors(),
     // What each trusted device is, and the end of every trust when the account's protection changes.
     trustedDevices(),
     passkey({
@@ -280,6 +287,6 @@ export const auth = betterAuth({
 
 // The plugins' own fields, which better-auth's inference drops from a plugin list built conditionally.
 export type Session = typeof auth.$Infer.Session & {
-  user: { twoFactorEnabled?: boolean | null };
+  user: { twoFactorEnabled?: boolean | null; emailCodeEnabled?: boolean | null; preferredSecondFactor?: string | null };
   session: { signedInAt?: Date | null };
 };

@@ -3,6 +3,7 @@ import { AccountShell } from "@/components/account/account-shell";
 import { ScheduledDeletion } from "@/components/account/scheduled-deletion";
 import { CenteredPanel } from "@/components/centered-panel";
 import { getSignInMethods } from "@/lib/account/connections";
+import { secondFactorState } from "@/lib/account/second-factor";
 import { requireSession } from "@/lib/session";
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
@@ -17,8 +18,10 @@ export default async function AccountLayout({ children }: { children: ReactNode 
     );
   }
   const { hasPassword, hasPasskey } = await getSignInMethods(user.id);
+  const { emailCode, preferred } = secondFactorState(user, hasPasskey);
+  const proofs = { hasPassword, hasPasskey, twoFactorEnabled: Boolean(user.twoFactorEnabled), emailCode, preferred };
   return (
-    <AccountShell user={{ name: user.name, image: user.image ?? null }} twoFactorEnabled={Boolean(user.twoFactorEnabled)} hasPassword={hasPassword} hasPasskey={hasPasskey}>
+    <AccountShell user={{ name: user.name, image: user.image ?? null }} proofs={proofs}>
       {children}
     </AccountShell>
   );

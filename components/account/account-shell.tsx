@@ -2,21 +2,19 @@ import type { ReactNode } from "react";
 import { AccountNav } from "@/components/account/account-nav";
 import { Avatar } from "@/components/account/avatar";
 import { SignOutButton } from "@/components/account/sign-out-button";
-import { StepUpProvider } from "@/components/account/step-up";
+import { StepUpProvider, type StepUpProofs } from "@/components/account/step-up";
 import { Logo } from "@/components/logo";
 
 export type AccountShellProps = {
   user: { name: string; image: string | null };
-  twoFactorEnabled: boolean;
-  hasPassword: boolean;
-  hasPasskey: boolean;
+  proofs: StepUpProofs;
   children: ReactNode;
 };
 
 /** What every account page has around it: the header, the navigation and the step-up dialog. */
-export function AccountShell({ user, twoFactorEnabled, hasPassword, hasPasskey, children }: AccountShellProps) {
+export function AccountShell({ user, proofs, children }: AccountShellProps) {
   return (
-    <StepUpProvider twoFactorEnabled={twoFactorEnabled} hasPassword={hasPassword} hasPasskey={hasPasskey}>
+    <StepUpProvider proofs={proofs}>
       <div className="min-h-dvh">
         <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
           <div className="relative mx-auto flex h-16 max-w-5xl items-center justify-between gap-4 px-4">

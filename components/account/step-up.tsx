@@ -35,17 +35,28 @@ export function useStepUp(): StepUp {
   return stepUp;
 }
 
-type ProviderProps = { twoFactorEnabled: boolean; hasPassword: boolean; hasPasskey: boolean; children: ReactNode };
+/** What the person can confirm it's them with; all of it comes with the session and the sign-in methods. */
+export type StepUpProofs = {
+  hasPassword: boolean;
+  hasPasskey: boolean;
+  twoFactorEnabled: boolean;
+  /** Codes by email are on: the code can come from the email instead of the app. */
+  emailCode: boolean;
+  /** The second step's preferred method, which the dialog opens on too. */
+  preferred: "authenticator" | "email" | "passkey";
+};
 
-function dialogDescription(hasPassword: boolean, twoFactorEnabled: boolean, hasPasskey: boolean) {
+function dialogDescription({ hasPassword, twoFactorEnabled, hasPasskey, emailCode }: StepUpProofs) {
   if (hasPasskey) return hasPassword ? "For your security, use one of your passkeys, or enter your password, to continue." : "For your security, use one of your passkeys to continue.";
   if (!hasPassword) return "For your security, this needs a recent sign-in.";
-  return twoFactorEnabled
-    ? "For your security, enter your password and a code from your authenticator app (or a backup code) to continue."
-    : "For your security, enter your password to continue.";
+  if (!twoFactorEnabled) return "For your security, enter your password to continue.";
+  return emailCode
+    ? "For your security, enter your password and a code from your authenticator app, your email or your backup codes to continue."
+    : "For your security, enter your password and a code from your authenticator app (or a backup code) to continue.";
 }
 
-export function StepUpProvider({ twoFactorEnabled, hasPassword, hasPasskey, children }: ProviderProps) {
+export function StepUpProvider({ proofs, children }: { proofs: StepUpProofs; children: ReactNode }) {
+  const { hasPassword, hasPasskey } = proofs;
   const [open, setOpen] = useState(false);
   const settle = useRef<(confirmed: boolean) => void>(undefined);
 
@@ -80,12 +91,12 @@ export function StepUpProvider({ twoFactorEnabled, hasPassword, hasPasskey, chil
       <Dialog
         open={open}
         title="Confirm it's you"
-        description={dialogDescription(hasPassword, twoFactorEnabled, hasPasskey)}
+        description={dialogDescription(proofs)}
         onClose={() => finish(false)}
       >
         {hasPasskey && <PasskeyStepUp onConfirmed={() => finish(true)} alone={!hasPassword} onCancel={() => finish(false)} />}
         {hasPassword ? (
-          <StepUpForm twoFactorEnabled={twoFactorEnabled} onConfirmed={() => finish(true)} onCancel={() => finish(false)} />
+          <StepUpForm twoFactorEnabled={proofs.twoFactorEnabled} emailCode={proofs.emailCode} startWithEmail={proofs.preferred === "email"} onConfirmed={() => finish(true)} onCancel={() => finish(false)} />
         ) : (
           !hasPasskey && <SignInAgain onCancel={() => finish(false)} />
         )}

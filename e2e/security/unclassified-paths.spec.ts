@@ -3,7 +3,7 @@ import { bearerToken, call } from "../support/api";
 
 /**
  * Attack: the endpoints nobody thought about. better-auth serves more than the pages use (provider
- * tokens, session updates, its own unlink and revoke, OTP, health); each is a path around our rules
+ * tokens, session updates, its own unlink and revoke, health); each is a path around our rules
  * until it is classified. What the action table does not name is not there: 404, in our error shape.
  */
 const UNCLASSIFIED = [
@@ -19,8 +19,6 @@ const UNCLASSIFIED = [
   ["POST", "/api/auth/refresh-token"],
   ["POST", "/api/auth/get-access-token"],
   ["POST", "/api/auth/update-session"],
-  ["POST", "/api/auth/two-factor/send-otp"],
-  ["POST", "/api/auth/two-factor/verify-otp"],
   ["GET", "/api/auth/delete-user/callback"],
   ["GET", "/api/auth/ok"],
   ["POST", "/api/auth/get-session"],

@@ -6,23 +6,9 @@ import type { FindSession } from "@/lib/policy/check";
 import { findBetterAuthAction } from "@/lib/policy/match";
 import { requestDevice } from "@/lib/request-device";
 import { moveSignInToSession, recordSecurityEvent, recordSignIn } from "./activity";
+import { twoFactorSubject } from "./two-factor";
 
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
-
-
-/**
- * Whom a /two-factor/verify-* request is for: someone signed in (enabling two-factor, step-up), or
- * someone halfway through signing in, whom better-auth knows by its signed two_factor cookie.
- */
-export async function twoFactorSubject(ctx: HookContext, findSession: FindSession): Promise<{ userId: string; signingIn: boolean } | null> {
-  const session = ctx.headers ? await findSession(ctx.headers) : null;
-  if (session) return { userId: session.user.id, signingIn: false };
-  const cookie = ctx.context.createAuthCookie("two_factor");
-  const identifier = await ctx.getSignedCookie(cookie.name, ctx.context.secret);
-  if (!identifier) return null;
-  const userId = (await ctx.context.internalAdapter.findVerificationValue(identifier))?.value;
-  return userId ? { userId, signingIn: true } : null;
-}
 
 // Set before /two-factor/verify-totp runs when a signed-in person without two-factor sends a code:
 // that request is the one that turns two-factor on.
@@ -31,14 +17,20 @@ const enablingTwoFactor = defineRequestState<{ userId: string; sessionId: string
 // Paths that end with a signed-in person when they succeed and start a session.
 const SIGN_IN_PATHS = ["/sign-in/", "/callback/", "/oauth2/callback/", "/two-factor/verify-", "/verify-email", "/passkey/verify-authentication"];
 
+// What a sign-in's entry says about how it was finished, where that is not the authenticator app.
+const SIGN_IN_HOW: Record<string, string> = { "/passkey/verify-authentication": "With a passkey", "/two-factor/verify-otp": "With a code sent by email" };
+
 /** The event a successful request to one of better-auth's endpoints records, as the action table says. */
 const tableEvent = (path: string) => findBetterAuthAction(path)?.action.event;
+// Whom it is recorded for: the session's user, or, on the sign-in's challenge, the one signing in.
+const signingIn = (path: string) => findBetterAuthAction(path)?.action.proof === "sign-in-challenge";
 
 // What an event's entry and mail say beyond its title, where the request decides it.
 const DETAILS: Record<string, (body: Record<string, unknown>, returned: Record<string, unknown>) => string | undefined> = {
   "/change-password": (body) => (body.revokeOtherSessions ? "Other devices were signed out" : "Devices that were signed in stay signed in"),
   "/change-email": (body) => (typeof body.newEmail === "string" ? body.newEmail : undefined),
   "/passkey/verify-registration": (_, passkey) => (typeof passkey.name === "string" ? passkey.name : undefined),
+  "/two-factor/send-otp": () => "To finish signing in",
 };
 
 /** Whether a request to this path can be a security event: most requests (get-session) are not. */
@@ -75,7 +67,7 @@ async function recordOutcome(ctx: HookContext, findSession: FindSession) {
   // After the second step's own events: the sign-in is what it completed. A session written again on
   // an existing sign-in (after an email change, say) is not a new one.
   if (!failed && newSession && SIGN_IN_PATHS.some((prefix) => path.startsWith(prefix))) {
-    const how = path === "/passkey/verify-authentication" ? "With a passkey" : undefined;
+    const how = SIGN_IN_HOW[path];
     if (Date.now() - new Date(newSession.session.createdAt).getTime() < 60_000) await recordSignIn(newSession.user.id, newSession.session, how);
   }
   if (path.startsWith("/two-factor/verify-")) return;
@@ -87,7 +79,7 @@ async function recordOutcome(ctx: HookContext, findSession: FindSession) {
   if (path === "/change-password" && newSession && before && before !== newSession.session.id) await moveSignInToSession(before, newSession.session.id);
   // With the mailed token, /delete-user is the deletion itself: nobody is left to record it for.
   if (path === "/delete-user" && (ctx.body as { token?: unknown } | undefined)?.token) return;
-  const userId = await sessionUserId();
+  const userId = signingIn(path) ? (await twoFactorSubject(ctx, findSession))?.userId : await sessionUserId();
   const answer = (returned && typeof returned === "object" ? returned : {}) as Record<string, unknown>;
   if (userId) await recordSecurityEvent({ userId, type, device, detail: DETAILS[path]?.((ctx.body ?? {}) as Record<string, unknown>, answer) });
 }

@@ -37,6 +37,15 @@ const EVENTS = {
     notice: { subject: "A backup code was used", intro: "One of your two-factor backup codes was used. It no longer works." },
   },
   backup_codes_regenerated: { title: "Backup codes regenerated" },
+  email_code_enabled: {
+    title: "Codes by email turned on",
+    notice: { subject: "Codes by email are on", intro: "Codes sent to this address can now stand in for your authenticator app when you sign in or confirm it's you." },
+  },
+  email_code_disabled: {
+    title: "Codes by email turned off",
+    notice: { subject: "Codes by email are off", intro: "Codes sent to this address no longer stand in for your authenticator app." },
+  },
+  email_code_sent: { title: "Code sent by email" },
   session_revoked: { title: "Signed out a device" },
   provider_linked: { title: "Account connected" },
   provider_unlinked: { title: "Account disconnected" },

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { requestDevice } from "@/lib/request-device";
 import type { FindSession } from "@/lib/policy/check";
 import { recordSecurityEvent } from "./activity";
-import { twoFactorSubject } from "./activity-plugin";
+import { twoFactorSubject } from "./two-factor";
 
 // better-auth's TOTP settings (its defaults, which lib/auth.ts keeps): 6 digits, 30-second steps, and
 // a code accepted one step either side of now.

@@ -1,5 +1,5 @@
 import "server-only";
-import { isAPIError } from "better-auth/api";
+import { APIError, isAPIError } from "better-auth/api";
 import { env } from "@/lib/env";
 
 /**
@@ -32,6 +32,7 @@ const STATUS: Record<string, number> = {
   STEP_UP_TOKEN_EXPIRED: 403,
   STEP_UP_TOKEN_INVALID: 403,
   API_KEY_NOT_ALLOWED: 403,
+  EMAIL_CODE_OFF: 403,
   INSUFFICIENT_SCOPE: 403,
 };
 
@@ -45,11 +46,13 @@ const MESSAGES: Record<string, string> = {
   PASSWORD_TOO_SHORT: "Use at least 8 characters.",
   PASSWORD_TOO_LONG: "Use at most 128 characters.",
   INVALID_PASSWORD: "The password is incorrect.",
-  INVALID_CODE: "That code is not right. Check your authenticator app and try again.",
+  // The same code for the authenticator's codes and the mailed ones.
+  INVALID_CODE: "That code is not right. Check it, or use the newest one, and try again.",
   CODE_ALREADY_USED: "That code has already been used. Wait for the next one in your authenticator app.",
   INVALID_BACKUP_CODE: "That backup code is not right, or it has already been used.",
   INVALID_TWO_FACTOR_COOKIE: "Your sign-in took too long. Sign in again.",
-  TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: "Too many wrong codes. Sign in again.",
+  TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: "Too many wrong codes. Ask for a new code, or sign in again.",
+  OTP_HAS_EXPIRED: "That code has expired or was used already. Ask for a new one.",
   ACCOUNT_TEMPORARILY_LOCKED: "Too many wrong codes. Two-factor sign-in is locked for a while; try again later.",
   TOTP_ALREADY_ENABLED: "Two-factor authentication is already on.",
   EMAIL_IS_THE_SAME: "That is already your email address.",
@@ -105,6 +108,7 @@ export function fromBetterAuth(status: number, body: { code?: unknown; message?:
   const given = typeof body?.code === "string" && body.code ? body.code : body?.message === "Email is the same" ? "EMAIL_IS_THE_SAME" : undefined;
   if (status >= 500) return new ApiError("INTERNAL_ERROR", "Something went wrong on our side. Try again in a moment.", { status });
   // A lock better-auth names (the second step's) keeps its name; any other limit is ours.
+  if (status === 429 && given === "TOO_MANY_REQUESTS" && typeof body?.message === "string") return new ApiError(given, body.message, { status });
   if (status === 429) return given && MESSAGES[given] ? new ApiError(given, MESSAGES[given], { status }) : new ApiError("TOO_MANY_REQUESTS");
   const code = given ? (RENAMED[given] ?? given) : statusCode(status);
   const message = (given && MESSAGES[given]) ?? MESSAGES[code] ?? (code === "INVALID_INPUT" && typeof body?.message === "string" ? body.message : undefined);
@@ -112,6 +116,11 @@ export function fromBetterAuth(status: number, body: { code?: unknown; message?:
 }
 
 const statusCode = (status: number) => ({ 400: "INVALID_INPUT", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND", 409: "CONFLICT" })[status] ?? "INVALID_INPUT";
+
+/** One of our refusals, thrown from inside better-auth (a hook), keeping its status, message and headers. */
+export function asBetterAuthError(error: ApiError): APIError {
+  return new APIError(error.status as ConstructorParameters<typeof APIError>[0], { code: error.code, message: error.message }, error.options.headers);
+}
 
 /** What a thrown better-auth error means for the client, in our shape; anything else is rethrown. */
 export function betterAuthFailure(error: unknown): ApiError {

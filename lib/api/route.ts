@@ -5,7 +5,7 @@ import { auth, type Session } from "@/lib/auth";
 import { env, isDevelopmentOrigin } from "@/lib/env";
 import { ACTIONS, type Action, type ActionId } from "@/lib/policy/actions";
 import { apiKeyFrom, verifyApiKey } from "@/lib/account/api-keys";
-import { apiKeyScopeRefusal, deletionGraceRefusal, hasBearerToken, limitRefusal, proofRefusal } from "@/lib/policy/check";
+import { accountRefusal, apiKeyScopeRefusal, deletionGraceRefusal, hasBearerToken, limitRefusal, proofRefusal } from "@/lib/policy/check";
 import { clearFailures, countFailure, failuresBlockedFor } from "@/lib/policy/limits";
 import { findEndpoint } from "@/lib/policy/match";
 import { requestDevice, type RequestDevice } from "@/lib/request-device";
@@ -127,6 +127,8 @@ function serve<Body, Params, Query>(id: ActionId, sessionRequired: boolean, hand
 
       const missingProof = await proofRefusal(action.proof, request.headers, session);
       if (missingProof) throw missingProof;
+      const refusedByAccount = session && (await accountRefusal(action, session.user));
+      if (refusedByAccount) throw refusedByAccount;
 
       const device = requestDevice(request.headers);
       const record = async (detail?: string) => {

@@ -26,13 +26,14 @@ function factLines(facts: EventFacts): [string, string][] {
 }
 
 /** One plain layout for every message: a greeting, a paragraph, the facts, one button, a closing line. */
-function actionMail(options: { appName: string; subject: string; name: string; intro: string; facts?: EventFacts; action: string; url: string; outro: string }): MailContent {
-  const { appName, subject, name, intro, facts, action, url, outro } = options;
+function actionMail(options: { appName: string; subject: string; name: string; intro: string; code?: string; facts?: EventFacts; action: string; url: string; outro: string }): MailContent {
+  const { appName, subject, name, intro, code, facts, action, url, outro } = options;
   const lines = facts ? factLines(facts) : [];
   const text = [
     `Hi ${name},`,
     "",
     intro,
+    ...(code ? ["", `    ${code}`] : []),
     ...(lines.length > 0 ? ["", ...lines.map(([label, value]) => `${label}: ${value}`)] : []),
     "",
     `${action}: ${url}`,
@@ -55,7 +56,7 @@ function actionMail(options: { appName: string; subject: string; name: string; i
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#18181b">
 <p>Hi ${escapeHtml(name)},</p>
 <p>${escapeHtml(intro)}</p>
-${factsHtml}<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:10px 16px;border-radius:8px;background:#18181b;color:#fff;text-decoration:none">${escapeHtml(action)}</a></p>
+${code ? `<p style="font-family:ui-monospace,monospace;font-size:28px;font-weight:700;letter-spacing:6px">${escapeHtml(code)}</p>\n` : ""}${factsHtml}<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:10px 16px;border-radius:8px;background:#18181b;color:#fff;text-decoration:none">${escapeHtml(action)}</a></p>
 <p style="font-size:13px;color:#52525b">Or open this link: <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>
 <p>${escapeHtml(outro)}</p>
 <p>— ${escapeHtml(appName)}</p>
@@ -126,6 +127,25 @@ export function deletionScheduledMail(appName: string, name: string, deletesAt: 
     action: "Keep my account",
     url: keepUrl,
     outro: "Changed your mind, or was it not you? Sign in before then and choose Keep my account. After that date nothing can be recovered.",
+  });
+}
+
+/**
+ * A second-step code: what it is for and where it was asked from, so that someone who did not ask
+ * knows their password is known.
+ */
+export function emailCodeMail(appName: string, name: string, code: string, purpose: "sign-in" | "confirm-it-is-you", resetUrl: string, facts?: EventFacts): MailContent {
+  const forWhat = purpose === "sign-in" ? `to finish signing in to ${appName}` : `to confirm it's you in ${appName}`;
+  return actionMail({
+    appName,
+    facts,
+    subject: purpose === "sign-in" ? `Your ${appName} sign-in code` : `Your ${appName} code to confirm it's you`,
+    name,
+    intro: `Here is your code ${forWhat}. It works once, within 5 minutes. Never tell it to anyone: we will never ask for it.`,
+    code,
+    action: "Not you? Reset your password",
+    url: resetUrl,
+    outro: "If you did not ask for this code, someone knows your password: reset it now, which also signs out every device.",
   });
 }
 

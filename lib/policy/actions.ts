@@ -6,7 +6,16 @@ import { signInSchema } from "@/lib/validation/auth";
 import { AVATAR_MAX_BYTES, AVATAR_TOO_LARGE, AVATAR_TYPES } from "@/lib/validation/avatar";
 import { createApiKeySchema } from "@/lib/validation/api-keys";
 import { passkeyAssertionSchema, passkeyAttestationSchema, passkeyNameSchema, renamePasskeySchema } from "@/lib/validation/passkeys";
-import { backupCodeSchema, changePasswordRequestSchema, confirmPasswordSchema, recordIdSchema, stepUpRequestSchema, totpCodeSchema } from "@/lib/validation/security";
+import {
+  backupCodeSchema,
+  changePasswordRequestSchema,
+  confirmPasswordSchema,
+  emailCodeSchema,
+  preferredSecondFactorRequestSchema,
+  recordIdSchema,
+  stepUpRequestSchema,
+  totpCodeSchema,
+} from "@/lib/validation/security";
 import { changeEmailSchema, emailSchema, imageUpdateSchema, nameSchema, updateNameSchema } from "@/lib/validation/user";
 import * as responses from "@/lib/validation/responses";
 
@@ -18,12 +27,13 @@ import * as responses from "@/lib/validation/responses";
  * an endpoint that is not in it does not answer (404).
  */
 
-export type Proof = "none" | "session" | "second-step" | "mailed-link" | "recent-sign-in" | "step-up" | "scheduler";
+export type Proof = "none" | "session" | "second-step" | "sign-in-challenge" | "mailed-link" | "recent-sign-in" | "step-up" | "scheduler";
 
 export const PROOFS: Record<Proof, string> = {
   none: "nothing: anyone may ask",
   session: "a session (cookie or bearer token)",
   "second-step": "the sign-in's two-factor challenge, or a session turning two-factor on",
+  "sign-in-challenge": "the sign-in's two-factor challenge only (refused to a session)",
   "mailed-link": "the one-time token from a mailed link",
   "recent-sign-in": "a step-up token, or, in a browser, a sign-in with every factor in the last ten minutes",
   "step-up": "a step-up token, always",
@@ -77,6 +87,10 @@ export type Action = {
    * that need a recent sign-in or a step-up are never a key's).
    */
   apiKeyScope?: "read" | "manage";
+  /** Requests per account (the session's, or the one being signed in to) in a window, on a counter actions may share. */
+  perAccount?: Limit & { counter: string };
+  /** Open only to an account with this second-step method on (lib/account/second-factor). */
+  requiresMethod?: "email-code";
   /**
    * Open to a session whose account is scheduled for deletion. Nothing else is: during the grace
    * period the account can only be kept (or left to go).
@@ -103,6 +117,8 @@ const ME = `${BASE}/users/me`;
 // three mails per minute.
 const ATTEMPTS: Limit = { max: 3, windowSeconds: 10 };
 const MAILS: Limit = { max: 3, windowSeconds: 60 };
+// Codes by email, however asked for: a mailbox is not flooded, and a code cannot be fished for at length.
+const EMAIL_CODES = { max: 5, windowSeconds: 15 * 60, counter: "email-codes" };
 
 export const ACTIONS = {
   "sign-up": {
@@ -185,6 +201,24 @@ export const ACTIONS = {
       }),
       betterAuth("POST", "/two-factor/verify-backup-code", { body: z.strictObject({ code: backupCodeSchema, trustDevice: z.boolean().optional() }), openapi: false }),
     ],
+  },
+  "sign-in.email-code.send": {
+    title: "Mail a one-time code to finish signing in",
+    proof: "sign-in-challenge",
+    limit: MAILS,
+    perAccount: EMAIL_CODES,
+    requiresMethod: "email-code",
+    event: "email_code_sent",
+    mail: "the code: six digits, once, for five minutes",
+    endpoints: [betterAuth("POST", "/two-factor/send-otp", { body: z.strictObject({ trustDevice: z.boolean().optional() }), openapi: false })],
+  },
+  "sign-in.email-code": {
+    title: "Finish signing in with the code mailed to the address (and trust the device for 30 days)",
+    proof: "sign-in-challenge",
+    limit: ATTEMPTS,
+    requiresMethod: "email-code",
+    outcomes: ["sign_in", "second_step_failed", "device_trusted"],
+    endpoints: [betterAuth("POST", "/two-factor/verify-otp", { body: z.strictObject({ code: emailCodeSchema, trustDevice: z.boolean().optional() }), openapi: false })],
   },
   "sign-in.passkey": {
     title: "Sign in with a passkey, which stands for the password and the code together",
@@ -354,6 +388,7 @@ export const ACTIONS = {
             "(`navigator.credentials.get`, user verification required), and send its answer as `passkey`.",
           success: { status: 200, description: "The token, also set as an HttpOnly cookie for the pages.", schema: responses.stepUpTokenSchema },
           errors: {
+            400: "OTP_HAS_EXPIRED: with `codeMethod: \"email\"`, no code is waiting (none was sent, it was used, or its five minutes are up).",
             403: "INVALID_PASSWORD, INVALID_CODE or CODE_ALREADY_USED (each authenticator code is accepted once).",
             409: "PASSWORD_NOT_SET: the account signs in only through a provider.",
           },
@@ -364,6 +399,24 @@ export const ACTIONS = {
           summary: "A challenge for step-up with a passkey: one answer, within five minutes, from this session",
           success: { status: 200, description: "WebAuthn request options for `navigator.credentials.get`.", schema: responses.passkeyOptionsSchema },
           errors: { 404: "The account has no passkey (NOT_FOUND)." },
+        },
+      }),
+    ],
+  },
+  "step-up.email-code": {
+    title: "Mail a one-time code to confirm it's you",
+    proof: "session",
+    limit: MAILS,
+    perAccount: EMAIL_CODES,
+    requiresMethod: "email-code",
+    event: "email_code_sent",
+    mail: "the code: six digits, once, for five minutes",
+    endpoints: [
+      route("POST", `${ME}/step-up/email-code`, {
+        openapi: {
+          summary: "Mail a code for step-up: send it as `code` with `codeMethod: \"email\"`, with the password",
+          success: { status: 202, description: "The code is on its way to the account's address." },
+          errors: { 403: "EMAIL_CODE_OFF: codes by email are not on for this account." },
         },
       }),
     ],
@@ -460,6 +513,49 @@ export const ACTIONS = {
       betterAuth("POST", "/two-factor/generate-backup-codes", {
         body: z.strictObject({ password }),
         openapi: { summary: "Replace the backup codes: ten new ones, shown this once", success: { status: 200, description: "`{ backupCodes }`." }, errors: { 403: "INVALID_PASSWORD." } },
+      }),
+    ],
+  },
+  "two-factor.email-code.enable": {
+    title: "Turn on codes by email, a second way through two-factor beside the authenticator app",
+    proof: "recent-sign-in",
+    limit: ATTEMPTS,
+    event: "email_code_enabled",
+    mail: "a notice",
+    endpoints: [
+      route("PUT", `${ME}/two-factor/email-code`, {
+        openapi: {
+          summary: "Turn on codes by email: the second step (and step-up) can take a code mailed to the account's address",
+          success: { status: 200, description: "On.", schema: responses.secondFactorSchema },
+          errors: { 409: "TWO_FACTOR_OFF: turn two-factor on with an authenticator app first." },
+        },
+      }),
+    ],
+  },
+  "two-factor.email-code.disable": {
+    title: "Turn off codes by email",
+    proof: "recent-sign-in",
+    limit: ATTEMPTS,
+    event: "email_code_disabled",
+    mail: "a notice",
+    endpoints: [
+      route("DELETE", `${ME}/two-factor/email-code`, {
+        openapi: { summary: "Turn off codes by email", success: { status: 200, description: "Off.", schema: responses.secondFactorSchema } },
+      }),
+    ],
+  },
+  "two-factor.preferred": {
+    title: "Choose the method the sign-in's second step opens on",
+    proof: "session",
+    limit: { max: 10, windowSeconds: 60 },
+    endpoints: [
+      route("PUT", `${ME}/two-factor/preferred`, {
+        body: preferredSecondFactorRequestSchema,
+        openapi: {
+          summary: "Choose the method the second step opens on: `authenticator`, `email` or `passkey` (the others stay a click away)",
+          success: { status: 200, description: "Chosen.", schema: responses.secondFactorSchema },
+          errors: { 409: "METHOD_NOT_AVAILABLE: that method is not set up on this account." },
+        },
       }),
     ],
   },
@@ -735,8 +831,6 @@ export type ActionId = keyof typeof ACTIONS;
 export const REFUSED: Record<string, string> = {
   "POST /api/auth/verify-password": "checks the password without counting wrong answers; step-up is where a session proves the password",
   "POST /api/auth/two-factor/get-totp-uri": "hands out the authenticator key for the password alone",
-  "POST /api/auth/two-factor/send-otp": "codes by mail or text are not configured",
-  "POST /api/auth/two-factor/verify-otp": "codes by mail or text are not configured",
   "GET /api/auth/list-sessions": "answers with every session's token; ours lists them by id",
   "POST /api/auth/revoke-session": "takes a session token; ours revokes by id, with step-up",
   "POST /api/auth/revoke-sessions": "ours revokes by id, with step-up",

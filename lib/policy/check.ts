@@ -9,8 +9,11 @@ import { countRequest } from "./limits";
 import type { Match } from "./match";
 import { signedInRecently } from "./sign-in-time";
 
+/** What the checks read of an account: all of it comes with the session. */
+export type PolicyUser = { id: string; twoFactorEnabled?: boolean | null; emailCodeEnabled?: boolean | null; deletionScheduledAt?: Date | string | null };
+
 export type PolicySession = {
-  user: { id: string; twoFactorEnabled?: boolean | null; deletionScheduledAt?: Date | string | null };
+  user: PolicyUser;
   session: { id: string; signedInAt?: Date | string | null };
 };
 
@@ -35,6 +38,9 @@ export async function proofRefusal(proof: Proof, headers: Headers, session: Poli
     // account has two-factor on already is neither.
     return session.user.twoFactorEnabled ? new ApiError("FORBIDDEN", "You are signed in already.") : null;
   }
+  // Someone signed in has finished signing in: the codes for the challenge are not theirs to ask for
+  // or spend (a session without two-factor would turn it on with one).
+  if (proof === "sign-in-challenge") return new ApiError("FORBIDDEN", "You are signed in already.");
   if (proof !== "recent-sign-in" && proof !== "step-up") return null;
   const token = stepUpTokenFrom(headers);
   if (token) {
@@ -61,6 +67,23 @@ export async function limitRefusal({ action, endpoint }: Match, headers: Headers
   const client = address ? clientNetwork(address) : "unknown";
   const retryAfter = await countRequest(`${endpoint.method} ${endpoint.path} ${client}`, action.limit);
   return retryAfter > 0 ? tooManyRequests(retryAfter) : null;
+}
+
+/** Codes by email count only while two-factor is on (turning it off turns them off too: lib/account/second-factor). */
+export const emailCodeOn = (user: { twoFactorEnabled?: boolean | null; emailCodeEnabled?: boolean | null }) => Boolean(user.twoFactorEnabled && user.emailCodeEnabled);
+
+/**
+ * What the account itself allows: an action for one second-step method needs that method on, and an
+ * action limited per account counts this request against the account's window.
+ */
+export async function accountRefusal(action: Action, user: PolicyUser): Promise<ApiError | null> {
+  if (action.requiresMethod === "email-code" && !emailCodeOn(user)) {
+    return new ApiError("EMAIL_CODE_OFF", "Codes by email are not turned on for this account. Use your authenticator app, a passkey or a backup code.");
+  }
+  if (!action.perAccount) return null;
+  const { counter, ...limit } = action.perAccount;
+  const retryAfter = await countRequest(`account ${counter} ${user.id}`, limit);
+  return retryAfter > 0 ? tooManyRequests(retryAfter, `Too many codes asked for. Try again in ${Math.ceil(retryAfter / 60)} minutes, or use another method.`) : null;
 }
 
 /** During a deletion's grace period the account can be kept, or signed out of; nothing else. */

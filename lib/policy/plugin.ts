@@ -1,10 +1,11 @@
 import "server-only";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { ApiError, reshapeBetterAuthAnswer, storeUnavailable } from "@/lib/api/errors";
+import { twoFactorSubject } from "@/lib/account/two-factor";
+import { ApiError, asBetterAuthError, reshapeBetterAuthAnswer, storeUnavailable } from "@/lib/api/errors";
 import { RedisUnavailableError, redisAnswering } from "@/lib/redis";
 import { validate } from "@/lib/api/validate";
-import { deletionGraceRefusal, limitRefusal, proofRefusal, type FindSession } from "./check";
+import { accountRefusal, deletionGraceRefusal, limitRefusal, proofRefusal, type FindSession } from "./check";
 import { findEndpoint } from "./match";
 
 const notServed = (request: Request) =>
@@ -41,15 +42,25 @@ export function accountPolicy({ findSession }: { findSession: FindSession }) {
           matcher: (ctx) => ctx.request !== undefined,
           handler: createAuthMiddleware(async (ctx) => {
             const request = ctx.request!;
-            const schema = findEndpoint(request.method, new URL(request.url).pathname)?.endpoint.body;
-            if (!schema) return;
+            const match = findEndpoint(request.method, new URL(request.url).pathname);
+            if (!match) return;
+            let body: unknown;
             try {
               // What the schema produced (a trimmed name, a lowercased address), not what was sent.
-              return { context: { body: validate(schema, ctx.body ?? {}, { namePath: false }) } };
+              if (match.endpoint.body) body = validate(match.endpoint.body, ctx.body ?? {}, { namePath: false });
             } catch (error) {
               if (error instanceof ApiError) throw new APIError("BAD_REQUEST", { code: error.code, message: error.message });
               throw error;
             }
+            // The account's own rules need the account: the session's, or the one being signed in to
+            // (which only better-auth's cookie names, hence here rather than in onRequest).
+            if (match.action.requiresMethod || match.action.perAccount) {
+              const subject = await twoFactorSubject(ctx, findSession);
+              const user = subject && (await ctx.context.internalAdapter.findUserById(subject.userId));
+              const refusal = user && (await accountRefusal(match.action, user));
+              if (refusal) throw asBetterAuthError(refusal);
+            }
+            if (match.endpoint.body) return { context: { body } };
           }),
         },
       ],

@@ -7,11 +7,16 @@ const window = (seconds: number) => (seconds % 60 === 0 ? `${seconds / 60} min` 
 export function actionsMarkdown(): string {
   const rows = (Object.values(ACTIONS) as Action[]).map((action) => {
     const endpoints = action.endpoints.map((endpoint) => `\`${endpoint.method} ${endpoint.path}\``).join("<br>");
-    const limits = [action.limit && `${action.limit.max} per ${window(action.limit.windowSeconds)} per address`, action.failures && `${action.failures.max} wrong per ${window(action.failures.windowSeconds)} per account`]
+    const limits = [
+      action.limit && `${action.limit.max} per ${window(action.limit.windowSeconds)} per address`,
+      action.perAccount && `${action.perAccount.max} per ${window(action.perAccount.windowSeconds)} per account (${action.perAccount.counter})`,
+      action.failures && `${action.failures.max} wrong per ${window(action.failures.windowSeconds)} per account`,
+    ]
       .filter(Boolean)
       .join("; ");
     const events = [action.event, ...(action.outcomes ?? [])].filter(Boolean).map((event) => `\`${event}\``).join(", ");
-    return `| ${cell(action.title)} | ${endpoints} | ${cell(PROOFS[action.proof])} | ${limits || "–"} | ${events || "–"} | ${cell(action.mail ?? "–")} |`;
+    const proof = PROOFS[action.proof] + (action.requiresMethod ? `, on an account with ${action.requiresMethod.replace("-", " ")}s on` : "");
+    return `| ${cell(action.title)} | ${endpoints} | ${cell(proof)} | ${limits || "–"} | ${events || "–"} | ${cell(action.mail ?? "–")} |`;
   });
   const refused = Object.entries(REFUSED).map(([endpoint, why]) => `| \`${endpoint}\` | ${cell(why)} |`);
   return [

@@ -22,6 +22,12 @@ export const profileSchema = z.object({
   providers: z.array(z.object({ id: z.string(), providerId: z.string(), name: z.string(), accountName: z.string(), linkedAt: date })),
 });
 
+export const secondFactorSchema = z.object({
+  emailCode: z.boolean().meta({ description: "Whether a code mailed to the address is one of the ways through the second step." }),
+  methods: z.array(z.enum(["authenticator", "email", "passkey", "backup"])).meta({ description: "The second step's methods, in the order offered." }),
+  preferred: z.enum(["authenticator", "email", "passkey"]).meta({ description: "The method the second step opens on." }),
+});
+
 export const avatarSchema = z.object({ image: z.string() });
 
 export const emailChangeStartedSchema = z.object({

@@ -34,12 +34,20 @@ export const stepUpSchema = z.strictObject({
   code: z.optional(stepUpCodeSchema),
 });
 
+/** Where a step-up code comes from; without it, six digits are the authenticator's and anything else a backup code. */
+export const codeMethodSchema = z.enum(["authenticator", "email", "backup"]);
+
 /**
  * What the step-up endpoint takes: the password (and a code), or instead a passkey, which stands for
  * both.
  */
 export const stepUpRequestSchema = z
-  .strictObject({ password: z.optional(stepUpSchema.shape.password), code: z.optional(stepUpCodeSchema), passkey: z.optional(passkeyAssertionSchema) })
+  .strictObject({
+    password: z.optional(stepUpSchema.shape.password),
+    code: z.optional(stepUpCodeSchema),
+    codeMethod: z.optional(codeMethodSchema),
+    passkey: z.optional(passkeyAssertionSchema),
+  })
   .check(
     z.refine((body) => (body.password === undefined) !== (body.passkey === undefined), {
       path: ["password"],
@@ -49,6 +57,12 @@ export const stepUpRequestSchema = z
 
 /** The step-up form of an account with two-factor on, where the code is asked for too. */
 export const stepUpWithCodeSchema = z.strictObject({ ...stepUpSchema.shape, code: stepUpCodeSchema });
+
+/** The second step's methods a person can choose to open on (a backup code is never the first choice). */
+export const preferredSecondFactorSchema = z.enum(["authenticator", "email", "passkey"], "Choose the authenticator app, a code by email or a passkey.");
+export const preferredSecondFactorRequestSchema = z.strictObject({ method: preferredSecondFactorSchema });
+
+export const emailCodeSchema = z.string().check(z.trim(), z.regex(/^\d{6}$/, "Enter the 6-digit code from the email."));
 
 export const totpCodeSchema = z.string().check(z.trim(), z.regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app."));
 
@@ -62,3 +76,5 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 export type ConfirmPasswordInput = z.infer<typeof confirmPasswordSchema>;
 export type StepUpInput = z.infer<typeof stepUpSchema>;
 export type StepUpRequest = z.infer<typeof stepUpRequestSchema>;
+export type CodeMethod = z.infer<typeof codeMethodSchema>;
+export type PreferredSecondFactor = z.infer<typeof preferredSecondFactorSchema>;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { SecurityView } from "@/components/account/security/security-view";
 import { ACTIVITY_RETENTION_DAYS } from "@/lib/account/activity";
 import { getSignInMethods } from "@/lib/account/connections";
+import { secondFactorState } from "@/lib/account/second-factor";
 import { getSecurityOverview } from "@/lib/account/security-overview";
 import { trustIdentifier } from "@/lib/account/trusted-devices";
 import { env } from "@/lib/env";
@@ -29,6 +30,7 @@ export default async function SecurityPage({ searchParams }: PageProps<"/account
       appName={env.APP_NAME}
       hasPassword={hasPassword}
       twoFactor={twoFactor}
+      secondFactor={secondFactorState(session.user, passkeys.length > 0)}
       passkeys={passkeys.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), lastUsedAt: p.lastUsedAt?.toISOString() ?? null }))}
       sessions={sessions.map((s) => ({ ...s, signedInAt: s.signedInAt.toISOString(), lastActiveAt: s.lastActiveAt.toISOString() }))}
       apiKeys={apiKeys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), expiresAt: k.expiresAt?.toISOString() ?? null, lastUsedAt: k.lastUsedAt?.toISOString() ?? null }))}

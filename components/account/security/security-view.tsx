@@ -7,12 +7,14 @@ import { SessionsList, type SessionRow } from "@/components/account/security/ses
 import { TrustedDevicesList, type TrustedDeviceRow } from "@/components/account/security/trusted-devices-list";
 import { TwoFactorCard } from "@/components/account/security/two-factor-card";
 import { Card } from "@/components/ui/card";
+import type { SecondFactorState } from "@/lib/account/second-factor";
 
 export type SecurityViewProps = {
   email: string;
   appName: string;
   hasPassword: boolean;
   twoFactor: { enabled: boolean; backupCodesLeft: number };
+  secondFactor: SecondFactorState;
   passkeys: PasskeyRow[];
   sessions: SessionRow[];
   trustedDevices: TrustedDeviceRow[];
@@ -23,7 +25,7 @@ export type SecurityViewProps = {
 };
 
 /** The security page as the person sees it, from data the page has read. */
-export function SecurityView({ email, appName, hasPassword, twoFactor, passkeys, sessions, trustedDevices, apiKeys, activity, placeCredit }: SecurityViewProps) {
+export function SecurityView({ email, appName, hasPassword, twoFactor, secondFactor, passkeys, sessions, trustedDevices, apiKeys, activity, placeCredit }: SecurityViewProps) {
   return (
     <>
       <PageHeader title="Security" description="Your password, two-factor authentication, passkeys, the devices signed in to your account and its security activity." />
@@ -35,9 +37,9 @@ export function SecurityView({ email, appName, hasPassword, twoFactor, passkeys,
             <p className="text-sm text-zinc-600 dark:text-zinc-400">You sign in with a connected account and have no password yet. Set one from your profile.</p>
           )}
         </Card>
-        <Card title="Two-factor authentication" description="A code from an authenticator app at every sign-in, on top of your password.">
+        <Card title="Two-factor authentication" description="A code from an authenticator app (or, if you turn it on, from your email) at every sign-in, on top of your password.">
           {hasPassword ? (
-            <TwoFactorCard enabled={twoFactor.enabled} backupCodesLeft={twoFactor.backupCodesLeft} appName={appName} />
+            <TwoFactorCard enabled={twoFactor.enabled} backupCodesLeft={twoFactor.backupCodesLeft} appName={appName} email={email} secondFactor={secondFactor} />
           ) : (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">Two-factor authentication needs a password. Set one first.</p>
           )}

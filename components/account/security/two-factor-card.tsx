@@ -10,6 +10,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { callApi } from "@/lib/api/client";
 import { BackupCodes } from "./backup-codes";
 import { PasswordStep } from "./password-step";
+import { SecondFactorOptions } from "./second-factor-options";
+import type { SecondFactorState } from "@/lib/account/second-factor";
 
 // The QR code and its form load when someone starts turning two-factor on, not with every page view.
 const ScanStep = dynamic(() => import("./scan-step").then((module) => module.ScanStep), {
@@ -25,9 +27,9 @@ type Step =
   | { name: "regenerate-password" }
   | { name: "disable-password" };
 
-type TwoFactorCardProps = { enabled: boolean; backupCodesLeft: number; appName: string };
+type TwoFactorCardProps = { enabled: boolean; backupCodesLeft: number; appName: string; email: string; secondFactor: SecondFactorState };
 
-export function TwoFactorCard({ enabled, backupCodesLeft, appName }: TwoFactorCardProps) {
+export function TwoFactorCard({ enabled, backupCodesLeft, appName, email, secondFactor }: TwoFactorCardProps) {
   const router = useRouter();
   const { withStepUp } = useStepUp();
   const [step, setStep] = useState<Step>({ name: "closed" });
@@ -43,26 +45,29 @@ export function TwoFactorCard({ enabled, backupCodesLeft, appName }: TwoFactorCa
     <div className="flex flex-col gap-4">
       {notice && <Alert tone="success">{notice}</Alert>}
       {enabled ? (
-        <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
-          <div className="text-sm">
-            <p className="flex items-center gap-2 font-medium">
-              <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">On</span>
-              Authenticator app
-            </p>
-            <p className="mt-1 text-zinc-600 dark:text-zinc-400">
-              {backupCodesLeft === 1 ? "1 backup code left." : `${backupCodesLeft} backup codes left.`}
-              {backupCodesLeft <= 3 && " Generate new ones before you run out."}
-            </p>
+        <>
+          <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
+            <div className="text-sm">
+              <p className="flex items-center gap-2 font-medium">
+                <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">On</span>
+                Authenticator app
+              </p>
+              <p className="mt-1 text-zinc-600 dark:text-zinc-400">
+                {backupCodesLeft === 1 ? "1 backup code left." : `${backupCodesLeft} backup codes left.`}
+                {backupCodesLeft <= 3 && " Generate new ones before you run out."}
+              </p>
+            </div>
+            <div className="flex flex-wrap gap-2">
+              <Button variant="secondary" onClick={() => setStep({ name: "regenerate-password" })}>
+                Regenerate backup codes
+              </Button>
+              <Button variant="secondary" onClick={() => setStep({ name: "disable-password" })}>
+                Disable
+              </Button>
+            </div>
           </div>
-          <div className="flex flex-wrap gap-2">
-            <Button variant="secondary" onClick={() => setStep({ name: "regenerate-password" })}>
-              Regenerate backup codes
-            </Button>
-            <Button variant="secondary" onClick={() => setStep({ name: "disable-password" })}>
-              Disable
-            </Button>
-          </div>
-        </div>
+          <SecondFactorOptions email={email} state={secondFactor} />
+        </>
       ) : (
         <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
           <p className="text-sm text-zinc-600 dark:text-zinc-400">

@@ -7,7 +7,7 @@ import { user } from "@/bench/fixtures";
 export default async function AccountLayoutTwin({ children }: { children: ReactNode }) {
   await cookies();
   return (
-    <AccountShell user={user} twoFactorEnabled={false} hasPassword hasPasskey={false}>
+    <AccountShell user={user} proofs={{ hasPassword: true, hasPasskey: false, twoFactorEnabled: false, emailCode: false, preferred: "authenticator" }}>
       {children}
     </AccountShell>
   );

@@ -4,12 +4,13 @@ import { getSignInMethods } from "@/lib/account/connections";
 import { STEP_UP_COOKIE, STEP_UP_COOKIE_OPTIONS, STEP_UP_HEADER, issueStepUpToken } from "@/lib/account/step-up";
 import { ApiError } from "@/lib/api/errors";
 import { accountRoute } from "@/lib/api/route";
+import { emailCodeOn } from "@/lib/policy/check";
 import { verifyPasskeyStepUp } from "@/lib/account/passkeys";
 import type { StepUpRequest } from "@/lib/validation/security";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 
 /**
- * Trades the password, and a code when two-factor is on, or a user-verified passkey, for a step-up
+ * Trades the password, and a code when two-factor is on (authenticator, email or backup), or a user-verified passkey, for a step-up
  * token: ten minutes, this user and this session only. The pages get it as an HttpOnly cookie as well; API callers send it back in
  * X-Step-Up-Token. Wrong answers are counted per account (the action table's `failures`).
  */
@@ -25,14 +26,19 @@ export const POST = accountRoute<StepUpRequest>("step-up", async ({ request: { h
   }
   const twoFactorOn = Boolean(session.user.twoFactorEnabled);
   if (twoFactorOn && !body.code) {
-    throw new ApiError("INVALID_INPUT", "Two-factor authentication is on: enter a code from your authenticator app or a backup code too.");
+    throw new ApiError("INVALID_INPUT", "Two-factor authentication is on: enter a code from your authenticator app, your email or your backup codes too.");
+  }
+  if (body.codeMethod === "email" && !emailCodeOn(session.user)) {
+    throw new ApiError("EMAIL_CODE_OFF", "Codes by email are not turned on for this account. Use your authenticator app or a backup code.");
   }
   await auth.api.verifyPassword({ body: { password: body.password ?? "" }, headers });
   if (twoFactorOn && body.code) {
     const code = body.code.replace(/\s/g, "");
-    // Six digits come from the authenticator app; anything else can only be a backup code, which
-    // better-auth uses up.
-    if (/^\d{6}$/.test(code)) await auth.api.verifyTOTP({ body: { code }, headers });
+    // Without a method named, six digits come from the authenticator app and anything else can only
+    // be a backup code. Each of better-auth's checks uses up what it accepts.
+    const method = body.codeMethod ?? (/^\d{6}$/.test(code) ? "authenticator" : "backup");
+    if (method === "authenticator") await auth.api.verifyTOTP({ body: { code }, headers });
+    else if (method === "email") await auth.api.verifyTwoFactorOTP({ body: { code }, headers });
     else await auth.api.verifyBackupCode({ body: { code, disableSession: true }, headers });
   }
   return stepUpAnswer(session);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "user" ADD COLUMN     "emailCodeEnabled" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "preferredSecondFactor" TEXT;
