@@ -55,7 +55,7 @@ test.describe("your data", () => {
         profile: { email: user.email, name: user.name, emailVerified: true },
         pendingEmailChange: { newEmail },
         signInMethods: { password: true, providers: [] },
-        twoFactor: { enabled: true, backupCodesLeft: 8 },
+        twoFactor: { enabled: true, backupCodesLeft: 8, emailCode: false, preferred: "authenticator" },
         passkeys: [],
       });
       expect(data.trustedDevices).toHaveLength(1);

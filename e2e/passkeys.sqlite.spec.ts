@@ -147,6 +147,35 @@ test.describe("passkeys", () => {
     await context.close();
   });
 
+  test("chosen as the preferred method, the second step after the password opens on the passkey, which finishes signing in", async ({ browser }) => {
+    const { context, page, person, authenticator } = await signedInBrowser(browser);
+    await enableTwoFactor(page, person);
+    await addPasskey(page, person);
+    await page.getByLabel("Preferred method").selectOption({ label: "Passkey" });
+    await expect(page.getByRole("main").getByRole("status").first()).toHaveText("Sign-in will open on: passkey.");
+    await signOut(page);
+
+    // The password first; the authenticator stays still, so the page's passkey autofill does not answer.
+    await authenticator.cdp.send("WebAuthn.setAutomaticPresenceSimulation", { authenticatorId: authenticator.id, enabled: false });
+    await page.goto("/sign-in");
+    await waitForHydration(page);
+    await page.getByLabel("Email").fill(person.email);
+    await page.getByLabel("Password").fill(person.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/two-factor/);
+    await waitForHydration(page);
+    await expect(page.getByRole("button", { name: "Use a passkey" })).toBeVisible();
+    await page.getByRole("button", { name: "Use another method" }).click();
+    await expect(page.getByRole("listitem")).toHaveText([/Authenticator app/, /Passkey/, /Backup code/]);
+    await page.getByRole("button", { name: /Passkey/ }).click();
+    await authenticator.cdp.send("WebAuthn.setAutomaticPresenceSimulation", { authenticatorId: authenticator.id, enabled: true });
+    await page.getByRole("button", { name: "Use a passkey" }).click();
+    await expect(page).toHaveURL(/\/account\/profile$/);
+    await page.goto("/account/security");
+    await expect(activityList(page).first()).toContainText("With a passkey");
+    await context.close();
+  });
+
   test("attack: an assertion without user verification (a key without its PIN) does not sign in", async ({ browser }) => {
     const { context, page, person, authenticator } = await signedInBrowser(browser);
     await addPasskey(page, person);

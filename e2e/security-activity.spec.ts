@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { query } from "./fixtures/database";
 import { FIREFOX_ON_LINUX, createVerifiedUser, expect, otherDevice, sameOrigin, signIn, test, waitForHydration } from "./fixtures";
-import { enableTwoFactor, signInWithPassword } from "./fixtures/two-factor";
+import { enableTwoFactor, signInWithPassword, chooseAnotherMethod } from "./fixtures/two-factor";
 
 const activity = (page: Page) => page.getByRole("list", { name: "Security activity, newest first" }).getByRole("listitem");
 
@@ -119,7 +119,7 @@ test.describe("security activity", () => {
     await page.getByLabel("Authentication code").fill("000000");
     await page.getByRole("button", { name: "Verify" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toHaveText(/That code is not right/);
-    await page.getByRole("button", { name: "Use a backup code instead" }).click();
+    await chooseAnotherMethod(page, "Backup code");
     await page.getByLabel("Backup code").fill(backupCodes[0]!);
     await page.getByRole("button", { name: "Verify" }).click();
     await expect(page).toHaveURL(/\/account/);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { query } from "./fixtures/database";
 import { FIREFOX_ON_LINUX, createVerifiedUser, expect, otherDevice, sameOrigin, signIn, signOutWithButton, test } from "./fixtures";
-import { enableTwoFactor, freshTotpCode, openBackupCodesDialog, readBackupCodes, signInWithPassword, totpCode } from "./fixtures/two-factor";
+import { enableTwoFactor, freshTotpCode, openBackupCodesDialog, readBackupCodes, signInWithPassword, totpCode, chooseAnotherMethod } from "./fixtures/two-factor";
 
 const SAFARI_ON_IPHONE =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
@@ -205,7 +205,7 @@ test.describe("two-factor authentication", () => {
 
     const signInWithBackupCode = async (code: string) => {
       await signInWithPassword(page, user);
-      await page.getByRole("button", { name: "Use a backup code instead" }).click();
+      await chooseAnotherMethod(page, "Backup code");
       await page.getByLabel("Backup code").fill(code);
       await page.getByRole("button", { name: "Verify" }).click();
     };

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { query } from "./fixtures/database";
 import { FIREFOX_ON_LINUX, createVerifiedUser, expect, sameOrigin, signOutWithButton, test, type TestUser } from "./fixtures";
-import { atSecondStep, enableTwoFactor, signInWithPassword, trustAnotherDevice } from "./fixtures/two-factor";
+import { atSecondStep, enableTwoFactor, signInWithPassword, trustAnotherDevice, chooseAnotherMethod } from "./fixtures/two-factor";
 import { bearerToken, call, errorCode } from "./support/api";
 
 const trustedList = (page: Page) => page.getByRole("list", { name: "Trusted devices" }).getByRole("listitem");
@@ -84,7 +84,7 @@ test.describe("trusted devices", () => {
     // This browser trusts itself at its next sign-in.
     await signOutWithButton(page);
     await signInWithPassword(page, user);
-    await page.getByRole("button", { name: "Use a backup code instead" }).click();
+    await chooseAnotherMethod(page, "Backup code");
     await page.getByLabel("Backup code").fill(codes[0]!);
     await page.getByLabel("Trust this device for 30 days").check();
     await page.getByRole("button", { name: "Verify" }).click();

@@ -5,6 +5,7 @@ import type { accountExportSchema } from "@/lib/validation/responses";
 import type { SecurityActivityEntry } from "./activity";
 import { getSignInMethods } from "./connections";
 import { pendingEmailChangeOf } from "./email-change";
+import { secondFactorState } from "./second-factor";
 import { getSecurityOverview } from "./security-overview";
 
 export type AccountExport = z.infer<typeof accountExportSchema>;
@@ -21,6 +22,7 @@ export async function exportAccountData(session: Session, trustIdentifier: strin
   const { user } = session;
   const [methods, overview] = await Promise.all([getSignInMethods(user.id), getSecurityOverview(session, "all", trustIdentifier)]);
   const pending = pendingEmailChangeOf(user);
+  const { emailCode, preferred } = secondFactorState(user, overview.passkeys.length > 0);
   return {
     format: "bastion-account-export/1",
     exportedAt: iso(new Date()),
@@ -30,7 +32,7 @@ export async function exportAccountData(session: Session, trustIdentifier: strin
       password: methods.hasPassword,
       providers: methods.connections.map((connection) => ({ provider: connection.provider, accountName: connection.accountName, linkedAt: iso(connection.linkedAt) })),
     },
-    twoFactor: overview.twoFactor,
+    twoFactor: { ...overview.twoFactor, emailCode, preferred },
     passkeys: overview.passkeys.map((passkey) => ({ ...passkey, createdAt: iso(passkey.createdAt), lastUsedAt: passkey.lastUsedAt && iso(passkey.lastUsedAt) })),
     trustedDevices: overview.trustedDevices.map((device) => ({
       ...device,

@@ -135,7 +135,9 @@ export const accountExportSchema = z.object({
     password: z.boolean().meta({ description: "Whether a password is set; never the password or its hash." }),
     providers: z.array(z.object({ provider: z.string(), accountName: z.string(), linkedAt: date })).meta({ description: "Linked accounts; never their tokens." }),
   }),
-  twoFactor: z.object({ enabled: z.boolean(), backupCodesLeft: z.number().int() }).meta({ description: "Never the authenticator key or the codes." }),
+  twoFactor: z
+    .object({ enabled: z.boolean(), backupCodesLeft: z.number().int(), emailCode: secondFactorSchema.shape.emailCode, preferred: secondFactorSchema.shape.preferred })
+    .meta({ description: "Never the authenticator key or the codes." }),
   passkeys: z.array(passkeySchema),
   trustedDevices: z.array(trustedDeviceSchema),
   apiKeys: z.array(apiKeySchema).meta({ description: "Never the keys themselves." }),

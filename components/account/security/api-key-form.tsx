@@ -1,11 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { useStepUp } from "@/components/account/step-up";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { callApi } from "@/lib/api/client";
 import { API_KEY_EXPIRIES, createApiKeySchema, type CreateApiKeyInput } from "@/lib/validation/api-keys";
@@ -25,7 +25,6 @@ export type CreatedApiKey = { name: string; key: string };
 /** Name, expiry and scope of a new key; the server makes it after a step-up and answers with it once. */
 export function ApiKeyForm({ onCreated, onCancel }: { onCreated: (created: CreatedApiKey) => void; onCancel: () => void }) {
   const { withStepUp } = useStepUp();
-  const expiryId = useId();
   const { register, handleSubmit, formState, setError } = useForm<CreateApiKeyInput>({
     resolver: zodResolver(createApiKeySchema),
     defaultValues: { name: "", expiresInDays: 90, scope: "read" },
@@ -42,22 +41,13 @@ export function ApiKeyForm({ onCreated, onCancel }: { onCreated: (created: Creat
     <form onSubmit={onSubmit} noValidate className="flex max-w-md flex-col gap-4" aria-label="New API key">
       {formState.errors.root?.message && <Alert tone="error">{formState.errors.root.message}</Alert>}
       <TextField label="Name" autoComplete="off" hint="What uses it, such as a backup script." autoFocus error={formState.errors.name?.message} {...register("name")} />
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor={expiryId} className="text-sm font-medium">
-          Expires after
-        </label>
-        <select
-          id={expiryId}
-          className="h-10 rounded-lg border border-zinc-300 bg-white px-3 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-          {...register("expiresInDays", { valueAsNumber: true })}
-        >
-          {API_KEY_EXPIRIES.map((days) => (
-            <option key={days} value={days}>
-              {EXPIRY_LABELS[days]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField label="Expires after" {...register("expiresInDays", { valueAsNumber: true })}>
+        {API_KEY_EXPIRIES.map((days) => (
+          <option key={days} value={days}>
+            {EXPIRY_LABELS[days]}
+          </option>
+        ))}
+      </SelectField>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1.5 text-sm font-medium">What it may do</legend>
         {SCOPES.map((scope) => (

@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useStepUp } from "@/components/account/step-up";
 import { METHOD_CHOICES } from "@/components/auth/second-step-methods";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 import type { SecondFactorState } from "@/lib/account/second-factor";
 import { callApi, type ApiResult } from "@/lib/api/client";
 import type { PreferredSecondFactor } from "@/lib/validation/security";
@@ -24,7 +25,6 @@ export function SecondFactorOptions({ email, state: fromServer }: { email: strin
     setState(fromServer);
   }
   const { withStepUp } = useStepUp();
-  const selectId = useId();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string }>();
   const choices = state.methods.filter((method): method is PreferredSecondFactor => method !== "backup");
@@ -75,28 +75,20 @@ export function SecondFactorOptions({ email, state: fromServer }: { email: strin
         </Button>
       </div>
       {choices.length > 1 && (
-        <div className="flex flex-col gap-1.5 text-sm">
-          <label htmlFor={selectId} className="font-medium">
-            Preferred method
-          </label>
-          <select
-            id={selectId}
-            value={state.preferred}
-            disabled={pending}
-            onChange={(event) => choose(event.target.value as PreferredSecondFactor)}
-            aria-describedby={`${selectId}-hint`}
-            className="h-10 rounded-lg border border-zinc-300 bg-white px-3 text-sm text-zinc-900 sm:max-w-xs dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-          >
-            {choices.map((method) => (
-              <option key={method} value={method}>
-                {METHOD_CHOICES[method].label}
-              </option>
-            ))}
-          </select>
-          <p id={`${selectId}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">
-            The second step of signing in opens on it; the others stay a click away under &ldquo;Use another method&rdquo;.
-          </p>
-        </div>
+        <SelectField
+          label="Preferred method"
+          hint="The second step of signing in opens on it; the others stay a click away under “Use another method”."
+          className="sm:max-w-md"
+          value={state.preferred}
+          disabled={pending}
+          onChange={(event) => choose(event.target.value as PreferredSecondFactor)}
+        >
+          {choices.map((method) => (
+            <option key={method} value={method}>
+              {METHOD_CHOICES[method].label}
+            </option>
+          ))}
+        </SelectField>
       )}
     </div>
   );
