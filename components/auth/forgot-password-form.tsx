@@ -1,18 +1,20 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { forgotPasswordSchema, type ForgotPasswordInput } from "@/lib/validation/auth";
+import { lazyZodResolver } from "@/lib/forms/lazy-zod-resolver";
+import type { ForgotPasswordInput } from "@/lib/validation/auth";
 import { callApi } from "@/lib/api/client";
+
+const { resolver, warm } = lazyZodResolver<ForgotPasswordInput>(() => import("@/lib/validation/auth").then((module) => module.forgotPasswordSchema));
 
 export function ForgotPasswordForm() {
   const [formError, setFormError] = useState<string>();
   const [sentTo, setSentTo] = useState<string>();
-  const { register, handleSubmit, formState } = useForm<ForgotPasswordInput>({ resolver: zodResolver(forgotPasswordSchema) });
+  const { register, handleSubmit, formState } = useForm<ForgotPasswordInput>({ resolver });
 
   const onSubmit = handleSubmit(async ({ email }) => {
     setFormError(undefined);
@@ -36,7 +38,7 @@ export function ForgotPasswordForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} onFocus={warm} noValidate className="flex flex-col gap-4">
       {formError && <Alert tone="error">{formError}</Alert>}
       <TextField label="Email" type="email" autoComplete="email" error={formState.errors.email?.message} {...register("email")} />
       <Button type="submit" pending={formState.isSubmitting}>

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -8,13 +7,16 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { TextLink } from "@/components/ui/text-link";
-import { signInSchema, type SignInInput } from "@/lib/validation/auth";
+import { lazyZodResolver } from "@/lib/forms/lazy-zod-resolver";
+import type { SignInInput } from "@/lib/validation/auth";
 import { callApi } from "@/lib/api/client";
+
+const { resolver, warm } = lazyZodResolver<SignInInput>(() => import("@/lib/validation/auth").then((module) => module.signInSchema));
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, formState } = useForm<SignInInput>({ resolver: zodResolver(signInSchema) });
+  const { register, handleSubmit, formState } = useForm<SignInInput>({ resolver });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
@@ -34,7 +36,7 @@ export function SignInForm({ next }: { next: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} onFocus={warm} noValidate className="flex flex-col gap-4">
       {formError && <Alert tone="error">{formError}</Alert>}
       <TextField label="Email" type="email" autoComplete="email webauthn" error={formState.errors.email?.message} {...register("email")} />
       <TextField label="Password" type="password" autoComplete="current-password" error={formState.errors.password?.message} {...register("password")} />

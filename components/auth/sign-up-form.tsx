@@ -1,18 +1,20 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
+import { lazyZodResolver } from "@/lib/forms/lazy-zod-resolver";
+import type { SignUpInput } from "@/lib/validation/auth";
 import { callApi } from "@/lib/api/client";
+
+const { resolver, warm } = lazyZodResolver<SignUpInput>(() => import("@/lib/validation/auth").then((module) => module.signUpSchema));
 
 export function SignUpForm() {
   const [formError, setFormError] = useState<string>();
   const [sentTo, setSentTo] = useState<string>();
-  const { register, handleSubmit, formState } = useForm<SignUpInput>({ resolver: zodResolver(signUpSchema) });
+  const { register, handleSubmit, formState } = useForm<SignUpInput>({ resolver });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
@@ -36,7 +38,7 @@ export function SignUpForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} onFocus={warm} noValidate className="flex flex-col gap-4">
       {formError && <Alert tone="error">{formError}</Alert>}
       <TextField label="Name" autoComplete="name" error={formState.errors.name?.message} {...register("name")} />
       <TextField label="Email" type="email" autoComplete="email" error={formState.errors.email?.message} {...register("email")} />
