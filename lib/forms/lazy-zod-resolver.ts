@@ -2,7 +2,7 @@ import type { FieldValues, Resolver } from "react-hook-form";
 
 /**
  * A react-hook-form resolver whose zod schema (and zod with it) loads when the form is first used,
- * not with the page: the public pages are the first a person opens, and zod is most of their script.
+ * not with the page: zod is most of a page's own script, and a form's rules are needed only once it is used.
  * `warm` starts the load early (on the form's first focus) so the first submit does not wait for it.
  */
 export function lazyZodResolver<T extends FieldValues>(loadSchema: () => Promise<unknown>): { resolver: Resolver<T>; warm: () => void } {

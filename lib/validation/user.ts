@@ -1,6 +1,7 @@
 // zod/mini: these schemas run in the browser too, and mini's functions tree-shake (about a fifth of
 // classic zod's size in a page's JavaScript). The server takes the very same schemas.
 import * as z from "zod/mini";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-length";
 
 // C0/C1 control characters and the Unicode bidirectional overrides and isolates, which can make a
 // name display as something other than what it is.
@@ -18,8 +19,7 @@ export const emailSchema = z.pipe(
   z.email("Enter a valid email address.").check(z.maxLength(254, "Use at most 254 characters.")),
 );
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 export const passwordSchema = z
   .string()

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -8,17 +7,20 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { TextField } from "@/components/ui/text-field";
-import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validation/security";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validation/user";
+import { lazyZodResolver } from "@/lib/forms/lazy-zod-resolver";
+import type { ChangePasswordInput } from "@/lib/validation/security";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validation/password-length";
 import { callApi } from "@/lib/api/client";
 import { useStepUp } from "@/components/account/step-up";
+
+const { resolver, warm } = lazyZodResolver<ChangePasswordInput>(() => import("@/lib/validation/security").then((module) => module.changePasswordSchema));
 
 export function ChangePasswordForm() {
   const router = useRouter();
   const { withStepUp } = useStepUp();
   const [result, setResult] = useState<{ tone: "error" | "success"; message: string }>();
   const { register, handleSubmit, formState, control, reset } = useForm<ChangePasswordInput>({
-    resolver: zodResolver(changePasswordSchema),
+    resolver,
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "", revokeOtherSessions: true },
   });
   const [newPassword, confirmPassword] = useWatch({ control, name: ["newPassword", "confirmPassword"] });
@@ -42,7 +44,7 @@ export function ChangePasswordForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex max-w-md flex-col gap-4">
+    <form onSubmit={onSubmit} onFocus={warm} noValidate className="flex max-w-md flex-col gap-4">
       {result && <Alert tone={result.tone}>{result.message}</Alert>}
       <TextField
         label="Current password"

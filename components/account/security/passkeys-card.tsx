@@ -11,7 +11,6 @@ import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
 import { callApi } from "@/lib/api/client";
 import { passkeysSupported, registerPasskey } from "@/lib/passkeys-client";
-import { renamePasskeySchema } from "@/lib/validation/passkeys";
 import { useFormatDate } from "@/components/account/format-date";
 
 export type PasskeyRow = { id: string; name: string; createdAt: string; lastUsedAt: string | null; synced: boolean };
@@ -140,6 +139,8 @@ function RenameForm({ passkey, onDone, onCancel }: { passkey: PasskeyRow; onDone
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // The rules (and zod) load when a rename is saved, not with the page.
+    const { renamePasskeySchema } = await import("@/lib/validation/passkeys");
     const parsed = renamePasskeySchema.safeParse({ name });
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message);
