@@ -72,13 +72,19 @@ export async function limitRefusal({ action, endpoint }: Match, headers: Headers
 /** Codes by email count only while two-factor is on (turning it off turns them off too: lib/account/second-factor). */
 export const emailCodeOn = (user: { twoFactorEnabled?: boolean | null; emailCodeEnabled?: boolean | null }) => Boolean(user.twoFactorEnabled && user.emailCodeEnabled);
 
+/** Why an account cannot use a code by email (whichever action, or step-up's `codeMethod`), or null. */
+export function emailCodeRefusal(user: Pick<PolicyUser, "twoFactorEnabled" | "emailCodeEnabled">): ApiError | null {
+  return emailCodeOn(user) ? null : new ApiError("EMAIL_CODE_OFF", "Codes by email are not turned on for this account. Use your authenticator app, a passkey or a backup code.");
+}
+
 /**
  * What the account itself allows: an action for one second-step method needs that method on, and an
  * action limited per account counts this request against the account's window.
  */
 export async function accountRefusal(action: Action, user: PolicyUser): Promise<ApiError | null> {
-  if (action.requiresMethod === "email-code" && !emailCodeOn(user)) {
-    return new ApiError("EMAIL_CODE_OFF", "Codes by email are not turned on for this account. Use your authenticator app, a passkey or a backup code.");
+  if (action.requiresMethod === "email-code") {
+    const off = emailCodeRefusal(user);
+    if (off) return off;
   }
   if (!action.perAccount) return null;
   const { counter, ...limit } = action.perAccount;

@@ -4,7 +4,7 @@ import { getSignInMethods } from "@/lib/account/connections";
 import { STEP_UP_COOKIE, STEP_UP_COOKIE_OPTIONS, STEP_UP_HEADER, issueStepUpToken } from "@/lib/account/step-up";
 import { ApiError } from "@/lib/api/errors";
 import { accountRoute } from "@/lib/api/route";
-import { emailCodeOn } from "@/lib/policy/check";
+import { emailCodeRefusal } from "@/lib/policy/check";
 import { verifyPasskeyStepUp } from "@/lib/account/passkeys";
 import type { StepUpRequest } from "@/lib/validation/security";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
@@ -28,9 +28,8 @@ export const POST = accountRoute<StepUpRequest>("step-up", async ({ request: { h
   if (twoFactorOn && !body.code) {
     throw new ApiError("INVALID_INPUT", "Two-factor authentication is on: enter a code from your authenticator app, your email or your backup codes too.");
   }
-  if (body.codeMethod === "email" && !emailCodeOn(session.user)) {
-    throw new ApiError("EMAIL_CODE_OFF", "Codes by email are not turned on for this account. Use your authenticator app or a backup code.");
-  }
+  const emailCodeOff = body.codeMethod === "email" && emailCodeRefusal(session.user);
+  if (emailCodeOff) throw emailCodeOff;
   await auth.api.verifyPassword({ body: { password: body.password ?? "" }, headers });
   if (twoFactorOn && body.code) {
     const code = body.code.replace(/\s/g, "");
