@@ -102,6 +102,8 @@ test.describe("confirming it's you on the pages", () => {
       await page.request.post("/api/auth/users/me/api-keys", { data: { name: "stale", expiresInDays: 0, scope: "manage" }, headers: sameOrigin() }),
       await page.request.get("/api/auth/passkey/generate-register-options"),
       await page.request.delete("/api/auth/users/me/passkeys/some-passkey", { headers: sameOrigin() }),
+      await page.request.put("/api/auth/users/me/two-factor/email-code", { headers: sameOrigin() }),
+      await page.request.delete("/api/auth/users/me/two-factor/email-code", { headers: sameOrigin() }),
     ];
     for (const refusal of refusals) {
       expect(refusal.status(), refusal.url()).toBe(403);
