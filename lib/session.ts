@@ -1,12 +1,31 @@
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth, type Session } from "@/lib/auth";
 import { NEXT_PATH_HEADER, safeNextPath } from "@/lib/redirect";
+import { verifiedCookieValue } from "@/lib/signed-cookie";
 
-/** The signed-in session, read once per request however many components ask. */
-export const getSession = cache(async (): Promise<Session | null> => auth.api.getSession({ headers: await headers() }));
+/**
+ * The signed-in session, read once per request however many components ask.
+ *
+ * A page reads it from better-auth's session store (its internal adapter: the database, or Redis)
+ * without going through `auth.api.getSession`, whose endpoint pipeline (every plugin's hooks, a
+ * WebCrypto key per cookie) cost as much as the read itself. A session that has expired or is due to
+ * be extended goes through better-auth's getSession, so deleting and extending stay better-auth's.
+ */
+export const getSession = cache(async (): Promise<Session | null> => {
+  const context = await auth.$context;
+  const token = verifiedCookieValue((await cookies()).get(context.authCookies.sessionToken.name)?.value, context.secret);
+  if (!token) return null;
+  const found = await context.internalAdapter.findSession(token);
+  if (!found) return null;
+  const { expiresIn, updateAge } = context.sessionConfig;
+  const expiresAt = found.session.expiresAt.getTime();
+  const dueForExtension = expiresAt - expiresIn * 1000 + updateAge * 1000 <= Date.now();
+  if (expiresAt <= Date.now() || dueForExtension) return auth.api.getSession({ headers: await headers() });
+  return found as Session;
+});
 
 /**
  * The session of an account page, or a redirect to sign in that comes back to the same page (whose
