@@ -1,3 +1,4 @@
+import type { StepUpProofs } from "@/components/account/step-up";
 import type { ProfileViewProps } from "@/components/account/profile/profile-view";
 import type { SecurityViewProps } from "@/components/account/security/security-view";
 
@@ -6,6 +7,8 @@ import type { SecurityViewProps } from "@/components/account/security/security-v
 const at = (minutesAgo: number) => new Date(Date.UTC(2026, 11, 4, 12, 0) - minutesAgo * 60_000).toISOString();
 
 export const user = { name: "Bench Person", email: "bench@bastion.test", image: null };
+
+export const proofs: StepUpProofs = { hasPassword: true, hasPasskey: false, twoFactorEnabled: false, emailCode: false, preferred: "authenticator" };
 
 export const profile: ProfileViewProps = {
   profile: { ...user, emailVerified: true, createdAt: new Date(at(60)) },

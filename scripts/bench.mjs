@@ -10,7 +10,7 @@
 // SQLite by default; PostgreSQL in a database of its own with --postgres. Not part of npm test.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -103,15 +103,33 @@ const JS_PAGES = [
   { name: "plain page", path: "/bench/plain" },
 ];
 
-async function load(baseURL, target, cookie, duration = seconds) {
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) || 100;
+
+/**
+ * CPU time the server process has used, in ms (Linux's /proc; null elsewhere). Per request it moves
+ * far less between runs than req/s, which shares the cores with the load generator.
+ */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+async function load(server, target, cookie, duration = seconds) {
+  const before = cpuMs(server.pid);
   const result = await autocannon({
-    url: `${baseURL}${target.path}`,
+    url: `${server.baseURL}${target.path}`,
     connections,
     duration,
     headers: target.signedIn ? { cookie } : {},
   });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${target.path}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  const after = cpuMs(server.pid);
+  const cpu = before === null || after === null ? null : (after - before) / result.requests.total;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpu };
 }
 
 const median = (values) => {
@@ -169,29 +187,29 @@ async function main() {
     try {
       log(`${database.label}, ${connections} connections, ${rounds} interleaved rounds of ${seconds} s per page`);
       // Warm-up: the first requests to a page compile and cache what the rest reuse.
-      for (const target of TARGETS) await load(server.baseURL, target, cookie, 2);
+      for (const target of TARGETS) await load(server, target, cookie, 2);
       const samples = new Map(TARGETS.map((target) => [target.name, []]));
       for (let round = 0; round < rounds; round++) {
-        for (const target of TARGETS) samples.get(target.name).push(await load(server.baseURL, target, cookie));
+        for (const target of TARGETS) samples.get(target.name).push(await load(server, target, cookie));
         log(`round ${round + 1} of ${rounds} done`);
       }
       const figures = new Map(
-        [...samples].map(([name, runs]) => [name, { rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)) }]),
+        [...samples].map(([name, runs]) => [name, { rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), cpu: runs[0].cpu === null ? null : median(runs.map((r) => r.cpu)) }]),
       );
       const plain = figures.get("plain page").rps;
       const js = new Map();
       for (const page of JS_PAGES) js.set(page.name, await clientJavaScript(server.baseURL, page, cookie));
 
-      const rows = [["request", "req/s", "p50 ms", "p99 ms", "p99/p50", "÷ twin", "÷ plain", "SQL/req", "writes/req"]];
+      const rows = [["request", "req/s", "p50 ms", "p99 ms", "p99/p50", "÷ twin", "÷ plain", "CPU ms/req", "CPU ÷ twin", "SQL/req", "writes/req"]];
       for (const target of TARGETS) {
         const f = figures.get(target.name);
         const twin = figures.get(`${target.name} twin`);
         const count = counts.get(target.name);
-        rows.push([target.name, f.rps.toFixed(0), f.p50, f.p99, (f.p99 / Math.max(f.p50, 1)).toFixed(1), twin ? (f.rps / twin.rps).toFixed(2) : "", (f.rps / plain).toFixed(2), count.statements.toFixed(1), count.writes.toFixed(1)]);
+        rows.push([target.name, f.rps.toFixed(0), f.p50, f.p99, (f.p99 / Math.max(f.p50, 1)).toFixed(1), twin ? (f.rps / twin.rps).toFixed(2) : "", (f.rps / plain).toFixed(2), f.cpu?.toFixed(2) ?? "", twin && f.cpu !== null ? (f.cpu / twin.cpu).toFixed(2) : "", count.statements.toFixed(1), count.writes.toFixed(1)]);
       }
       for (const read of READS) {
         const count = counts.get(read.name);
-        rows.push([read.name, "", "", "", "", "", "", count.statements.toFixed(1), count.writes.toFixed(1)]);
+        rows.push([read.name, "", "", "", "", "", "", "", "", count.statements.toFixed(1), count.writes.toFixed(1)]);
       }
       console.log(`\n${database.label}, ${connections} connections, median of ${rounds} rounds of ${seconds} s\n`);
       console.log(table(rows));

@@ -124,7 +124,7 @@ export async function startServer({ cwd, env, onLine = () => {} }) {
     child.kill();
     await exited;
   };
-  return { baseURL, stop };
+  return { baseURL, pid: child.pid, stop };
 }
 
 /** The name=value pairs of the cookies an answer sets (a cleared one left out), as a Cookie header. */

@@ -2,8 +2,6 @@ import type { ReactNode } from "react";
 import { AccountShell } from "@/components/account/account-shell";
 import { ScheduledDeletion } from "@/components/account/scheduled-deletion";
 import { CenteredPanel } from "@/components/centered-panel";
-import { getSignInMethods } from "@/lib/account/connections";
-import { secondFactorState } from "@/lib/account/second-factor";
 import { requireSession } from "@/lib/session";
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
@@ -17,11 +15,9 @@ export default async function AccountLayout({ children }: { children: ReactNode 
       </CenteredPanel>
     );
   }
-  const { hasPassword, hasPasskey } = await getSignInMethods(user.id);
-  const { emailCode, preferred } = secondFactorState(user, hasPasskey);
-  const proofs = { hasPassword, hasPasskey, twoFactorEnabled: Boolean(user.twoFactorEnabled), emailCode, preferred };
+  // The step-up dialog is each page's (StepUpProvider), from the sign-in methods that page reads anyway.
   return (
-    <AccountShell user={{ name: user.name, image: user.image ?? null }} proofs={proofs}>
+    <AccountShell user={{ name: user.name, image: user.image ?? null }}>
       {children}
     </AccountShell>
   );

@@ -22,23 +22,22 @@ function accountNameFrom(idToken: string | null, accountId: string): string {
 
 export type SignInMethods = { hasPassword: boolean; hasPasskey: boolean; connections: Connection[] };
 
-/**
- * How the person can sign in: with a password or not, with a passkey or not, and the providers linked
- * (oldest first). One read of the user with both relations (one statement on PostgreSQL), once per
- * request, however many parts of a page ask.
- */
-export const getSignInMethods = cache(async (userId: string): Promise<SignInMethods> => {
-  const row = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      accounts: {
-        // The password hash is read only to learn whether there is one; it goes no further than here.
-        select: { id: true, providerId: true, accountId: true, idToken: true, createdAt: true, password: true },
-        orderBy: { createdAt: "asc" },
-      },
-      passkeys: { select: { id: true }, take: 1 },
-    },
-  });
+/** What sign-in methods are read from: the user's accounts (oldest first) and whether a passkey exists. */
+export const signInMethodsQuery = () => ({
+  accounts: {
+    // The password hash is read only to learn whether there is one; it goes no further than here.
+    select: { id: true, providerId: true, accountId: true, idToken: true, createdAt: true, password: true },
+    orderBy: { createdAt: "asc" as const },
+  },
+  passkeys: { select: { id: true }, take: 1 },
+});
+
+type SignInMethodRows = {
+  accounts: { id: string; providerId: string; accountId: string; idToken: string | null; createdAt: Date; password: string | null }[];
+  passkeys: unknown[];
+};
+
+export function toSignInMethods(row: SignInMethodRows | null): SignInMethods {
   const accounts = row?.accounts ?? [];
   return {
     hasPasskey: (row?.passkeys.length ?? 0) > 0,
@@ -53,7 +52,16 @@ export const getSignInMethods = cache(async (userId: string): Promise<SignInMeth
         linkedAt: account.createdAt,
       })),
   };
-});
+}
+
+/**
+ * How the person can sign in: with a password or not, with a passkey or not, and the providers linked
+ * (oldest first). One read of the user with both relations (one statement on PostgreSQL), once per
+ * request, however many parts of a page ask.
+ */
+export const getSignInMethods = cache(
+  async (userId: string): Promise<SignInMethods> => toSignInMethods(await db.user.findUnique({ where: { id: userId }, select: signInMethodsQuery() })),
+);
 
 export type UnlinkResult = { outcome: "unlinked"; providerId: string } | { outcome: "not-found" | "last-sign-in-method" };
 

@@ -3,7 +3,6 @@ import type { z } from "zod";
 import type { Session } from "@/lib/auth";
 import type { accountExportSchema } from "@/lib/validation/responses";
 import type { SecurityActivityEntry } from "./activity";
-import { getSignInMethods } from "./connections";
 import { pendingEmailChangeOf } from "./email-change";
 import { secondFactorState } from "./second-factor";
 import { getSecurityOverview } from "./security-overview";
@@ -20,9 +19,10 @@ const iso = (date: Date) => date.toISOString();
  */
 export async function exportAccountData(session: Session, trustIdentifier: string | null): Promise<AccountExport> {
   const { user } = session;
-  const [methods, overview] = await Promise.all([getSignInMethods(user.id), getSecurityOverview(session, "all", trustIdentifier)]);
+  const overview = await getSecurityOverview(session, "all", trustIdentifier);
+  const methods = overview.signInMethods;
   const pending = pendingEmailChangeOf(user);
-  const { emailCode, preferred } = secondFactorState(user, overview.passkeys.length > 0);
+  const { emailCode, preferred } = secondFactorState(user, methods.hasPasskey);
   return {
     format: "bastion-account-export/1",
     exportedAt: iso(new Date()),

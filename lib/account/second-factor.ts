@@ -1,6 +1,7 @@
 import "server-only";
 import type { BetterAuthPlugin } from "better-auth";
 import { createAuthEndpoint } from "better-auth/api";
+import type { StepUpProofs } from "@/components/account/step-up";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 import { emailCodeMail } from "@/lib/mail/templates";
@@ -28,6 +29,12 @@ export function secondFactorState(user: SecondFactorUser, hasPasskey: boolean): 
   const methods: SecondStepMethod[] = ["authenticator", ...(emailCode ? (["email"] as const) : []), ...(hasPasskey ? (["passkey"] as const) : []), "backup"];
   const stored = user.preferredSecondFactor as PreferredSecondFactor | null | undefined;
   return { emailCode, methods, preferred: stored && methods.includes(stored) ? stored : "authenticator" };
+}
+
+/** What the step-up dialog may ask this person for, from their sign-in methods. */
+export function stepUpProofs(user: SecondFactorUser, { hasPassword, hasPasskey }: { hasPassword: boolean; hasPasskey: boolean }): StepUpProofs {
+  const { emailCode, preferred } = secondFactorState(user, hasPasskey);
+  return { hasPassword, hasPasskey, twoFactorEnabled: Boolean(user.twoFactorEnabled), emailCode, preferred };
 }
 
 /** The two-factor plugin's options for codes by email: six digits, once, for five minutes, kept as a hash. */

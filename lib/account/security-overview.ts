@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Session } from "@/lib/auth";
 import { apiKeysQuery, toApiKeySummaries, type ApiKeySummary } from "./api-keys";
+import { signInMethodsQuery, toSignInMethods, type SignInMethods } from "./connections";
 import { allSecurityActivityQuery, securityActivityQuery, toSecurityActivityEntry, toSecurityActivityPage, type SecurityActivityPage } from "./activity";
 import { passkeysQuery, toPasskeySummaries, type PasskeySummary } from "./passkeys";
 import { activeSessionsQuery, toActiveSessions, type ActiveSession } from "./sessions";
@@ -9,6 +10,7 @@ import { toTrustedDevices, trustedDevicesQuery, type TrustedDeviceSummary } from
 import { twoFactorStatus, type TwoFactorStatus } from "./two-factor";
 
 export type SecurityOverview = {
+  signInMethods: SignInMethods;
   twoFactor: TwoFactorStatus;
   passkeys: PasskeySummary[];
   sessions: ActiveSession[];
@@ -18,14 +20,16 @@ export type SecurityOverview = {
 };
 
 /**
- * What the security page shows beyond the session, in one read of the user row with its relations:
- * on PostgreSQL a single statement (Prisma's relation joins), on SQLite one per table. With "all",
+ * What the security page shows beyond the session, sign-in methods included (which the step-up dialog
+ * needs), in one read of the user row with its relations: on PostgreSQL a single statement (Prisma's
+ * relation joins), on SQLite one per table. With "all",
  * the whole activity kept rather than one page of it (the data download).
  */
 export async function getSecurityOverview({ user, session }: Session, activityPage: number | "all", trustIdentifier: string | null): Promise<SecurityOverview> {
   const row = await db.user.findUnique({
     where: { id: user.id },
     select: {
+      accounts: signInMethodsQuery().accounts,
       twoFactors: { select: { backupCodes: true }, take: 1 },
       passkeys: passkeysQuery(),
       sessions: activeSessionsQuery(),
@@ -34,9 +38,11 @@ export async function getSecurityOverview({ user, session }: Session, activityPa
       securityEvents: activityPage === "all" ? allSecurityActivityQuery() : securityActivityQuery(activityPage),
     },
   });
+  const passkeys = toPasskeySummaries(row?.passkeys ?? []);
   return {
+    signInMethods: toSignInMethods(row && { accounts: row.accounts, passkeys }),
     twoFactor: await twoFactorStatus(user.twoFactorEnabled, row?.twoFactors[0]),
-    passkeys: toPasskeySummaries(row?.passkeys ?? []),
+    passkeys,
     sessions: toActiveSessions(row?.sessions ?? [], session.id),
     trustedDevices: toTrustedDevices(row?.trustedDevices ?? [], trustIdentifier),
     apiKeys: toApiKeySummaries(row?.apiKeys ?? []),

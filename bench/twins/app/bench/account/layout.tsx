@@ -7,8 +7,6 @@ import { user } from "@/bench/fixtures";
 export default async function AccountLayoutTwin({ children }: { children: ReactNode }) {
   await cookies();
   return (
-    <AccountShell user={user} proofs={{ hasPassword: true, hasPasskey: false, twoFactorEnabled: false, emailCode: false, preferred: "authenticator" }}>
-      {children}
-    </AccountShell>
+    <AccountShell user={user}>{children}</AccountShell>
   );
 }
