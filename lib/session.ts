@@ -20,10 +20,10 @@ export const getSession = cache(async (): Promise<Session | null> => {
   if (!token) return null;
   const found = await context.internalAdapter.findSession(token);
   if (!found) return null;
+  // better-auth's own test; an expired session is always due too.
   const { expiresIn, updateAge } = context.sessionConfig;
-  const expiresAt = found.session.expiresAt.getTime();
-  const dueForExtension = expiresAt - expiresIn * 1000 + updateAge * 1000 <= Date.now();
-  if (expiresAt <= Date.now() || dueForExtension) return auth.api.getSession({ headers: await headers() });
+  const dueForExtension = found.session.expiresAt.getTime() - (expiresIn - updateAge) * 1000 <= Date.now();
+  if (dueForExtension) return auth.api.getSession({ headers: await headers() });
   return found as Session;
 });
 

@@ -3,6 +3,7 @@ import { decodeJwt } from "jose";
 import { cache } from "react";
 import { providerName } from "@/lib/auth-providers";
 import { db, provider } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type Connection = { id: string; providerId: string; provider: string; accountName: string; linkedAt: Date };
 
@@ -32,10 +33,7 @@ export const signInMethodsQuery = () => ({
   passkeys: { select: { id: true }, take: 1 },
 });
 
-type SignInMethodRows = {
-  accounts: { id: string; providerId: string; accountId: string; idToken: string | null; createdAt: Date; password: string | null }[];
-  passkeys: unknown[];
-};
+type SignInMethodRows = Prisma.UserGetPayload<{ select: ReturnType<typeof signInMethodsQuery> }>;
 
 export function toSignInMethods(row: SignInMethodRows | null): SignInMethods {
   const accounts = row?.accounts ?? [];

@@ -22,8 +22,8 @@ export type SecurityOverview = {
 /**
  * What the security page shows beyond the session, sign-in methods included (which the step-up dialog
  * needs), in one read of the user row with its relations: on PostgreSQL a single statement (Prisma's
- * relation joins), on SQLite one per table. With "all",
- * the whole activity kept rather than one page of it (the data download).
+ * relation joins), on SQLite one per table. With "all", the whole activity kept rather than one page
+ * of it (the data download).
  */
 export async function getSecurityOverview({ user, session }: Session, activityPage: number | "all", trustIdentifier: string | null): Promise<SecurityOverview> {
   const row = await db.user.findUnique({
