@@ -47,6 +47,33 @@ test.describe("signing up and in", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
+  test("the sign-in form says what is missing, at the field, before asking the server", async ({ page, user }) => {
+    await page.goto("/sign-in");
+    const email = page.getByLabel("Email");
+    const password = page.getByLabel("Password");
+    const signInRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/api/auth/sign-in/email")) signInRequests.push(request.url());
+    });
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(email).toHaveAccessibleDescription("Enter a valid email address.");
+    await expect(password).toHaveAccessibleDescription("Enter your password.");
+    await expect(email).toBeFocused();
+
+    // Once a submit has failed, each change is checked again: a fixed field loses its message.
+    await email.fill(user.email);
+    await expect(email).not.toHaveAttribute("aria-invalid");
+    await expect(password).toHaveAttribute("aria-invalid", "true");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(password).toBeFocused();
+    expect(signInRequests).toEqual([]);
+
+    await password.fill(user.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/account\/profile$/);
+    expect(signInRequests).toHaveLength(1);
+  });
+
   test("signing in before verifying asks for verification and sends a new link", async ({ page, request, mailbox }) => {
     const user = newUserDetails();
     await request.post("/api/auth/sign-up/email", { data: user, headers: sameOrigin() });

@@ -41,6 +41,7 @@ test.describe("security activity", () => {
 
     await page.goto("/account/security");
     const form = page.getByRole("main");
+    await form.getByRole("button", { name: "Change password" }).click();
     await form.getByLabel("Current password").fill(user.password);
     await form.getByLabel("New password", { exact: true }).fill(`${user.password} renewed`);
     await form.getByLabel("Confirm new password").fill(`${user.password} renewed`);

@@ -22,6 +22,7 @@ test.describe("changing the password", () => {
 
     await page.goto("/account/security");
     const form = page.getByRole("main");
+    await form.getByRole("button", { name: "Change password" }).click();
     const submit = form.getByRole("button", { name: "Change password" });
     await form.getByLabel("Current password").fill("not my password");
     await form.getByLabel("New password", { exact: true }).fill(newPassword);
@@ -51,10 +52,26 @@ test.describe("changing the password", () => {
     await signIn(page, { ...user, password: newPassword });
   });
 
+  test("the form opens at the current password and closes where it opened", async ({ signedInPage: page }) => {
+    await page.goto("/account/security");
+    const main = page.getByRole("main");
+    const open = main.getByRole("button", { name: "Change password" });
+    await open.click();
+    await expect(main.getByLabel("Current password")).toBeFocused();
+    await main.getByLabel("Current password").fill("typed, then abandoned");
+    await main.getByRole("button", { name: "Cancel" }).click();
+    await expect(main.getByLabel("Current password")).toHaveCount(0);
+    await expect(open).toBeFocused();
+    // Opened again, it starts empty.
+    await open.click();
+    await expect(main.getByLabel("Current password")).toHaveValue("");
+  });
+
   test("leaves other devices signed in when asked to", async ({ browser, signedInPage: page, user }) => {
     const elsewhere = await otherDevice(browser, user);
     await page.goto("/account/security");
     const form = page.getByRole("main");
+    await form.getByRole("button", { name: "Change password" }).click();
     await form.getByLabel("Current password").fill(user.password);
     await form.getByLabel("New password", { exact: true }).fill(`${user.password} again`);
     await form.getByLabel("Confirm new password").fill(`${user.password} again`);
@@ -71,6 +88,7 @@ test.describe("changing the password", () => {
     const hashBefore = await passwordHash(user.email);
     await page.goto("/account/security");
     const form = page.getByRole("main");
+    await form.getByRole("button", { name: "Change password" }).click();
     await form.getByLabel("Current password").fill(user.password);
     await form.getByLabel("New password", { exact: true }).fill("qwertyuiop");
     await form.getByLabel("Confirm new password").fill("qwertyuiop");

@@ -32,6 +32,7 @@ test.describe("attack: laundering an old session through a password change", () 
   test("the session a password change hands out keeps the sign-in time it replaced", async ({ signedInPage: page, user }) => {
     await ageSessions(user.email, 8);
     await page.goto("/account/security");
+    await page.getByRole("main").getByRole("button", { name: "Change password" }).click();
     const form = page.locator("form").filter({ has: page.getByLabel("Current password") });
     await form.getByLabel("Current password").fill(user.password);
     await form.getByLabel("New password", { exact: true }).fill("a fresh passphrase for today");

@@ -8,13 +8,14 @@ import { expect, otherDevice, test, type TestUser } from "../fixtures";
  */
 async function changePassword(page: Page, user: TestUser, newPassword: string, signOutOthers: boolean) {
   await page.goto("/account/security");
+  await page.getByRole("main").getByRole("button", { name: "Change password" }).click();
   const form = page.locator("form").filter({ has: page.getByLabel("Current password") });
   await form.getByLabel("Current password").fill(user.password);
   await form.getByLabel("New password", { exact: true }).fill(newPassword);
   await form.getByLabel("Confirm new password").fill(newPassword);
   await form.getByLabel("Sign out of other devices").setChecked(signOutOthers);
   await form.getByRole("button", { name: "Change password" }).click();
-  await expect(form.getByRole("status")).toContainText("Password changed");
+  await expect(page.getByRole("main").getByRole("status")).toContainText("Password changed");
 }
 
 test("attack: a password-changed mail that claims the other devices were signed out", async ({ browser, signedInPage: page, user, mailbox }) => {

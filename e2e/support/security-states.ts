@@ -8,6 +8,7 @@ import { freshTotpCode, readBackupCodes, trustAnotherDevice } from "../fixtures/
  */
 export async function walkSecurityStates(page: Page, user: TestUser, visit: (state: string) => Promise<void>) {
   await page.goto("/account/security");
+  await page.getByRole("main").getByRole("button", { name: "Change password" }).click();
   await page.getByRole("main").getByLabel("Current password").fill("x");
   await page.getByRole("main").getByLabel("New password", { exact: true }).fill("short");
   await page.getByRole("main").getByLabel("Confirm new password").fill("short");

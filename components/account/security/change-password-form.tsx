@@ -15,11 +15,17 @@ import { useStepUp } from "@/components/account/step-up";
 
 const { resolver, warm } = lazyZodResolver<ChangePasswordInput>(() => import("@/lib/validation/security").then((module) => module.changePasswordSchema));
 
-export function ChangePasswordForm() {
+type ChangePasswordFormProps = {
+  /** With the sentence to show once the form has closed. */
+  onChanged: (message: string) => void;
+  onCancel: () => void;
+};
+
+export function ChangePasswordForm({ onChanged, onCancel }: ChangePasswordFormProps) {
   const router = useRouter();
   const { withStepUp } = useStepUp();
-  const [result, setResult] = useState<{ tone: "error" | "success"; message: string }>();
-  const { register, handleSubmit, formState, control, reset } = useForm<ChangePasswordInput>({
+  const [failure, setFailure] = useState<string>();
+  const { register, handleSubmit, formState, control } = useForm<ChangePasswordInput>({
     resolver,
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "", revokeOtherSessions: true },
   });
@@ -27,29 +33,26 @@ export function ChangePasswordForm() {
   const matches = newPassword.length > 0 && newPassword === confirmPassword;
 
   const onSubmit = handleSubmit(async ({ currentPassword, newPassword, revokeOtherSessions }) => {
-    setResult(undefined);
+    setFailure(undefined);
     const answer = await withStepUp(() => callApi("POST", "/api/auth/change-password", { currentPassword, newPassword, revokeOtherSessions }));
     if (!answer) return;
     const { error } = answer;
     if (error) {
-      setResult({ tone: "error", message: error.message });
+      setFailure(error.message);
       return;
     }
-    reset();
-    setResult({
-      tone: "success",
-      message: revokeOtherSessions ? "Password changed. Every other device has been signed out." : "Password changed.",
-    });
+    onChanged(revokeOtherSessions ? "Password changed. Every other device has been signed out." : "Password changed.");
     router.refresh();
   });
 
   return (
     <form onSubmit={onSubmit} onFocus={warm} noValidate className="flex max-w-md flex-col gap-4">
-      {result && <Alert tone={result.tone}>{result.message}</Alert>}
+      {failure && <Alert tone="error">{failure}</Alert>}
       <TextField
         label="Current password"
         type="password"
         autoComplete="current-password"
+        autoFocus
         error={formState.errors.currentPassword?.message}
         {...register("currentPassword")}
       />
@@ -70,9 +73,12 @@ export function ChangePasswordForm() {
         {...register("confirmPassword")}
       />
       <Checkbox label="Sign out of other devices" hint="Everywhere else you are signed in will need the new password." {...register("revokeOtherSessions")} />
-      <div>
+      <div className="flex gap-2">
         <Button type="submit" disabled={!matches} pending={formState.isSubmitting}>
           Change password
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
         </Button>
       </div>
     </form>

@@ -1,6 +1,6 @@
 import { PageHeader } from "@/components/account/page-header";
 import { ApiKeysCard, type ApiKeyRow } from "@/components/account/security/api-keys-card";
-import { ChangePasswordForm } from "@/components/account/security/change-password-form";
+import { PasswordForm } from "@/components/account/security/password-form";
 import { PasskeysCard, type PasskeyRow } from "@/components/account/security/passkeys-card";
 import { SecurityActivity, type ActivityRow } from "@/components/account/security/security-activity";
 import { SessionsList, type SessionRow } from "@/components/account/security/sessions-list";
@@ -32,7 +32,7 @@ export function SecurityView({ email, appName, hasPassword, twoFactor, secondFac
       <div className="flex flex-col gap-6">
         <Card title="Password" description="Change the password you sign in with.">
           {hasPassword ? (
-            <ChangePasswordForm />
+            <PasswordForm />
           ) : (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">You sign in with a connected account and have no password yet. Set one from your profile.</p>
           )}

@@ -9,9 +9,14 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { callApi } from "@/lib/api/client";
 import { BackupCodes } from "./backup-codes";
-import { PasswordStep } from "./password-step";
 import { SecondFactorOptions } from "./second-factor-options";
 import type { SecondFactorState } from "@/lib/account/second-factor";
+
+// The password step (and the form library) loads when a dialog that asks for it opens.
+const PasswordStep = dynamic(() => import("./password-step").then((module) => module.PasswordStep), {
+  ssr: false,
+  loading: () => <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>,
+});
 
 // The QR code and its form load when someone starts turning two-factor on, not with every page view.
 const ScanStep = dynamic(() => import("./scan-step").then((module) => module.ScanStep), {

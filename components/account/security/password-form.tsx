@@ -1,0 +1,54 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+// The form (and the form library) loads when someone starts changing the password, as the profile's
+// editors do, not with every view of the page.
+const ChangePasswordForm = dynamic(() => import("./change-password-form").then((module) => module.ChangePasswordForm), {
+  ssr: false,
+  loading: () => <p className="text-sm text-zinc-600 dark:text-zinc-400">Loading…</p>,
+});
+
+export function PasswordForm() {
+  const [editing, setEditing] = useState(false);
+  const [changed, setChanged] = useState<string>();
+  const opener = useRef<HTMLButtonElement>(null);
+
+  if (editing) {
+    return (
+      <ChangePasswordForm
+        onChanged={(message) => {
+          setEditing(false);
+          setChanged(message);
+        }}
+        onCancel={() => {
+          setEditing(false);
+          // Back where the person was, not at the top of the page.
+          requestAnimationFrame(() => opener.current?.focus());
+        }}
+      />
+    );
+  }
+  return (
+    <div className="flex flex-col gap-4">
+      {changed && <Alert tone="success">{changed}</Alert>}
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">You sign in with your email address and a password.</p>
+        <Button
+          ref={opener}
+          variant="secondary"
+          className="shrink-0"
+          onClick={() => {
+            setChanged(undefined);
+            setEditing(true);
+          }}
+        >
+          Change password
+        </Button>
+      </div>
+    </div>
+  );
+}
