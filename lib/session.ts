@@ -3,22 +3,24 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth, type Session } from "@/lib/auth";
+import { findSessionInDatabase } from "@/lib/session-query";
 import { NEXT_PATH_HEADER, safeNextPath } from "@/lib/redirect";
 import { verifiedCookieValue } from "@/lib/signed-cookie";
 
 /**
  * The signed-in session, read once per request however many components ask.
  *
- * A page reads it from better-auth's session store (its internal adapter: the database, or Redis)
- * without going through `auth.api.getSession`, whose endpoint pipeline (every plugin's hooks, a
- * WebCrypto key per cookie) cost as much as the read itself. A session that has expired or is due to
- * be extended goes through better-auth's getSession, so deleting and extending stay better-auth's.
+ * A page reads it from better-auth's session store (Redis through better-auth's internal adapter, or
+ * the database in one statement) without going through `auth.api.getSession`, whose endpoint pipeline
+ * (every plugin's hooks, a WebCrypto key per cookie) cost as much as the read itself. A session that
+ * has expired or is due to be extended goes through better-auth's getSession, so deleting and
+ * extending stay better-auth's.
  */
 export const getSession = cache(async (): Promise<Session | null> => {
   const context = await auth.$context;
   const token = verifiedCookieValue((await cookies()).get(context.authCookies.sessionToken.name)?.value, context.secret);
   if (!token) return null;
-  const found = await context.internalAdapter.findSession(token);
+  const found = context.options.secondaryStorage ? await context.internalAdapter.findSession(token) : await findSessionInDatabase(context, token);
   if (!found) return null;
   // better-auth's own test; an expired session is always due too.
   const { expiresIn, updateAge } = context.sessionConfig;

@@ -29,7 +29,7 @@ export type E2eDatabase = (typeof DATABASES)[number];
 // The PostgreSQL server whose `postgres` database the suite connects to, to create its own database.
 const DEFAULT_POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
-function selectedDatabases(): E2eDatabase[] {
+export function selectedDatabases(): E2eDatabase[] {
   const names = (process.env.E2E_DATABASES || DATABASES.join(",")).split(",").map((name) => name.trim());
   const unknown = names.filter((name) => !DATABASES.includes(name as E2eDatabase));
   if (unknown.length > 0) throw new Error(`E2E_DATABASES: unknown ${unknown.join(", ")}; use ${DATABASES.join(" and/or ")}`);
@@ -41,7 +41,7 @@ function postgresAdminUrl() {
 }
 
 /** A fresh, empty database for this run; the app's own `npm start` migrates it. */
-async function createPostgresDatabase(): Promise<string> {
+export async function createPostgresDatabase(): Promise<string> {
   const adminUrl = postgresAdminUrl();
   const name = `bastion_e2e_${randomBytes(6).toString("hex")}`;
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
