@@ -1,52 +1,22 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createPostgresDatabase, dropPostgresDatabase, selectedDatabases } from "@/e2e/support/settings";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leaveDatabase, testDatabases, useDatabase } from "@/lib/testing/databases";
 
-// Real databases, migrated as `npm start` migrates them: a SQLite file, and a PostgreSQL database of
-// the test's own on the browser tests' server (E2E_DATABASES=sqlite leaves it out, as there).
-const databases = selectedDatabases().map((name) =>
-  name === "sqlite"
-    ? {
-        name,
-        create: async () => {
-          const folder = mkdtempSync(join(tmpdir(), "bastion-session-"));
-          return { url: `file:${join(folder, "test.db")}`, drop: async () => rmSync(folder, { recursive: true, force: true }) };
-        },
-      }
-    : {
-        name,
-        create: async () => {
-          const url = await createPostgresDatabase();
-          return { url, drop: () => dropPostgresDatabase(url) };
-        },
-      },
-);
-
-describe.each(databases)("on $name", ({ create }) => {
-  let database: { url: string; drop: () => Promise<void> };
+describe.each(testDatabases)("on $name", ({ create }) => {
+  let database: Awaited<ReturnType<typeof create>>;
   let context: Awaited<typeof import("@/lib/auth").auth.$context>;
   let findSessionInDatabase: typeof import("./session-query").findSessionInDatabase;
   let db: typeof import("@/lib/db").db;
 
   beforeAll(async () => {
     database = await create();
-    const migrate = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" });
-    expect(migrate.status, migrate.stderr).toBe(0);
-    vi.stubEnv("DATABASE_URL", database.url);
-    vi.resetModules();
+    useDatabase(database.url);
     context = await (await import("@/lib/auth")).auth.$context;
     findSessionInDatabase = (await import("./session-query")).findSessionInDatabase;
     db = (await import("@/lib/db")).db;
   }, 60_000);
 
   afterAll(async () => {
-    await db?.$disconnect();
-    // lib/db keeps its client across module reloads outside production; the next database needs its own.
-    delete (globalThis as { prisma?: unknown }).prisma;
-    vi.unstubAllEnvs();
+    await leaveDatabase(db);
     await database?.drop();
   });
 

@@ -1,43 +1,35 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leaveDatabase, testDatabases, useDatabase } from "@/lib/testing/databases";
 
-// A real SQLite file, migrated as `npm start` migrates it, for the purge's transactions.
-const folder = mkdtempSync(join(tmpdir(), "bastion-deletion-"));
-const url = `file:${join(folder, "test.db")}`;
-let deletion: typeof import("./deletion");
-let db: typeof import("@/lib/db").db;
+describe.each(testDatabases)("the purge of accounts past their deletion date, on $name", ({ create }) => {
+  let database: Awaited<ReturnType<typeof create>>;
+  let deletion: typeof import("./deletion");
+  let db: typeof import("@/lib/db").db;
 
-beforeAll(async () => {
-  const migrate = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
-  expect(migrate.status, migrate.stderr).toBe(0);
-  vi.stubEnv("DATABASE_URL", url);
-  vi.resetModules();
-  deletion = await import("./deletion");
-  db = (await import("@/lib/db")).db;
-}, 60_000);
+  beforeAll(async () => {
+    database = await create();
+    useDatabase(database.url);
+    deletion = await import("./deletion");
+    db = (await import("@/lib/db")).db;
+  }, 60_000);
 
-afterAll(async () => {
-  await db?.$disconnect();
-  vi.unstubAllEnvs();
-  rmSync(folder, { recursive: true, force: true });
-});
+  afterAll(async () => {
+    await leaveDatabase(db);
+    await database?.drop();
+  });
 
-async function person(id: string, deletionScheduledAt: Date | null) {
-  await db.user.create({ data: { id, name: id, email: `${id}@bastion.test`, deletionScheduledAt } });
-  await db.session.create({ data: { id: `${id}-session`, token: `${id}-token`, userId: id, expiresAt: new Date(Date.now() + 86_400_000) } });
-  await db.account.create({ data: { id: `${id}-account`, accountId: id, providerId: "credential", userId: id, password: "hash" } });
-}
+  async function person(id: string, deletionScheduledAt: Date | null) {
+    await db.user.create({ data: { id, name: id, email: `${id}@bastion.test`, deletionScheduledAt } });
+    await db.session.create({ data: { id: `${id}-session`, token: `${id}-token`, userId: id, expiresAt: new Date(Date.now() + 86_400_000) } });
+    await db.account.create({ data: { id: `${id}-account`, accountId: id, providerId: "credential", userId: id, password: "hash" } });
+  }
 
-const rowsOf = async (id: string) => ({
-  user: await db.user.count({ where: { id } }),
-  session: await db.session.count({ where: { userId: id } }),
-  account: await db.account.count({ where: { userId: id } }),
-});
+  const rowsOf = async (id: string) => ({
+    user: await db.user.count({ where: { id } }),
+    session: await db.session.count({ where: { userId: id } }),
+    account: await db.account.count({ where: { userId: id } }),
+  });
 
-describe("the purge of accounts past their deletion date", () => {
   it("deletes each due account whole and leaves the others", async () => {
     await person("due", new Date(Date.now() - 60_000));
     await person("later", new Date(Date.now() + 86_400_000));

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Session } from "@/lib/auth";
 import { apiKeysQuery, toApiKeySummaries, type ApiKeySummary } from "./api-keys";
-import { signInMethodsQuery, toSignInMethods, type SignInMethods } from "./connections";
+import { signInAccountsQuery, toSignInMethods, type SignInMethods } from "./connections";
 import { allSecurityActivityQuery, securityActivityQuery, toSecurityActivityEntry, toSecurityActivityPage, type SecurityActivityPage } from "./activity";
 import { passkeysQuery, toPasskeySummaries, type PasskeySummary } from "./passkeys";
 import { activeSessionsQuery, toActiveSessions, type ActiveSession } from "./sessions";
@@ -29,7 +29,7 @@ export async function getSecurityOverview({ user, session }: Session, activityPa
   const row = await db.user.findUnique({
     where: { id: user.id },
     select: {
-      accounts: signInMethodsQuery().accounts,
+      accounts: signInAccountsQuery(),
       twoFactors: { select: { backupCodes: true }, take: 1 },
       passkeys: passkeysQuery(),
       sessions: activeSessionsQuery(),
@@ -40,7 +40,7 @@ export async function getSecurityOverview({ user, session }: Session, activityPa
   });
   const passkeys = toPasskeySummaries(row?.passkeys ?? []);
   return {
-    signInMethods: toSignInMethods(row && { accounts: row.accounts, passkeys }),
+    signInMethods: toSignInMethods(row?.accounts ?? [], passkeys.length > 0),
     twoFactor: await twoFactorStatus(user.twoFactorEnabled, row?.twoFactors[0]),
     passkeys,
     sessions: toActiveSessions(row?.sessions ?? [], session.id),
