@@ -39,6 +39,9 @@ test.describe("changing the password", () => {
     await form.getByLabel("Current password").fill(user.password);
     await submit.click();
     await expect(form.getByRole("status")).toHaveText("Password changed. Every other device has been signed out.");
+    // The form has closed; the keyboard is back on the button that opened it.
+    await expect(form.getByLabel("Current password")).toHaveCount(0);
+    await expect(form.getByRole("button", { name: "Change password" })).toBeFocused();
     expect(await passwordHash(user.email)).not.toBe(hashBefore);
 
     await page.reload();

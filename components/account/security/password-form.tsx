@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -17,21 +17,21 @@ export function PasswordForm() {
   const [changed, setChanged] = useState<string>();
   const opener = useRef<HTMLButtonElement>(null);
 
-  if (editing) {
-    return (
-      <ChangePasswordForm
-        onChanged={(message) => {
-          setEditing(false);
-          setChanged(message);
-        }}
-        onCancel={() => {
-          setEditing(false);
-          // Back where the person was, not at the top of the page.
-          requestAnimationFrame(() => opener.current?.focus());
-        }}
-      />
-    );
-  }
+  const returnFocus = useRef(false);
+
+  // Back where the person was, not at the top of the page, whether they changed it or not.
+  const close = (message?: string) => {
+    returnFocus.current = true;
+    setEditing(false);
+    setChanged(message);
+  };
+  useEffect(() => {
+    if (editing || !returnFocus.current) return;
+    returnFocus.current = false;
+    opener.current?.focus();
+  }, [editing]);
+
+  if (editing) return <ChangePasswordForm onChanged={close} onCancel={() => close()} />;
   return (
     <div className="flex flex-col gap-4">
       {changed && <Alert tone="success">{changed}</Alert>}
