@@ -27,11 +27,11 @@ function sessionQuery(context: AuthContext) {
   };
 }
 
+let query: ReturnType<typeof sessionQuery> | undefined;
 /**
  * The session and its user in one statement, as `internalAdapter.findSession` returns them when the
  * database is the session store. The columns are better-auth's own tables', so a field a plugin adds
  * comes along. A raw query skips Prisma's query compiler, which was a page render's largest cost
  * after React, for a read whose shape never changes.
  */
-let query: ReturnType<typeof sessionQuery> | undefined;
 export const findSessionInDatabase = (context: AuthContext, token: string) => (query ??= sessionQuery(context))(token);

@@ -58,7 +58,7 @@ const accountColumns = Prisma.raw(
  * How the person can sign in: with a password or not, with a passkey or not, and the providers linked
  * (oldest first). Once per request, however many parts of a page ask, and in one statement on both
  * databases: a raw query, as the same read through Prisma's query builder was three statements on
- * SQLite and, compiled anew each time, most of what the profile page spent beyond its markup.
+ * SQLite, each compiled anew on every request.
  */
 export const getSignInMethods = cache(async (userId: string): Promise<SignInMethods> => {
   const rows = await db.$queryRaw<(AccountRow & { hasPasskey: unknown })[]>`
