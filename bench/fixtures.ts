@@ -2,8 +2,9 @@ import type { StepUpProofs } from "@/components/account/step-up";
 import type { ProfileViewProps } from "@/components/account/profile/profile-view";
 import type { SecurityViewProps } from "@/components/account/security/security-view";
 
-// What `npm run bench` signs in as, as the real pages would show it: a password, no provider, three
-// devices signed in, a short activity list.
+// What `npm run bench` signs in as, as the real pages show it: a password, no provider, four devices
+// signed in (the mailed link signs in too, and the bench's own requests name no browser), and a
+// sign-in for each in the activity list.
 const at = (minutesAgo: number) => new Date(Date.UTC(2026, 11, 4, 12, 0) - minutesAgo * 60_000).toISOString();
 
 export const user = { name: "Bench Person", email: "bench@bastion.test", image: null };
@@ -20,7 +21,7 @@ export const profile: ProfileViewProps = {
   deletionGraceDays: 7,
 };
 
-const devices = ["Chrome on Windows", "Firefox on Linux", "Safari on macOS"];
+const devices = ["Unknown browser on Unknown system", "Safari 17 on macOS Sonoma", "Firefox 133 on Linux", "Unknown browser on Unknown system"];
 
 export const security: SecurityViewProps = {
   email: user.email,

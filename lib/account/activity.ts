@@ -1,11 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 import { securityNoticeMail, type EventFacts } from "@/lib/mail/templates";
 import { ATTRIBUTION, placeName, type Place } from "@/lib/location";
+import { readRelations, relation, type Read, type RowOf } from "@/lib/relations";
 import { locateDevice, type RequestDevice } from "@/lib/request-device";
 import { describeUserAgent } from "./user-agent";
 
@@ -184,33 +185,24 @@ export type SecurityActivityEntry = {
 
 export type SecurityActivityPage = { entries: SecurityActivityEntry[]; page: number; hasOlder: boolean };
 
-const activityWhere = () => ({ createdAt: { gte: retentionCutoff() }, type: { in: Object.keys(EVENTS) } });
-const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] satisfies Prisma.SecurityEventOrderByWithRelationInput[];
+/** Everything the activity keeps of the person's, newest first: what they download. */
+export const securityActivityRelation = relation({
+  model: "SecurityEvent",
+  table: "security_event",
+  owner: "userId",
+  columns: { id: true, type: true, detail: true, userAgent: true, ipAddress: true, city: true, country: true, createdAt: "date", sessionId: true },
+  where: () => Prisma.sql`"createdAt" >= ${retentionCutoff()} AND "type" IN (${Prisma.join(Object.keys(EVENTS))})`,
+  orderBy: [
+    ["createdAt", "DESC"],
+    ["id", "DESC"],
+  ],
+});
 
-/** One page of the person's activity, newest first, within the retention window, as a relation read. */
-export const securityActivityQuery = (page: number) =>
-  ({
-    where: activityWhere(),
-    orderBy: NEWEST_FIRST,
-    skip: (page - 1) * ACTIVITY_PAGE_SIZE,
-    // One more than a page: whether there is an older page to link to.
-    take: ACTIVITY_PAGE_SIZE + 1,
-  }) satisfies Prisma.SecurityEventFindManyArgs;
+/** One page of it, and one entry more: whether there is an older page to link to. */
+export const securityActivityPage = (page: number) =>
+  ({ relation: securityActivityRelation, offset: (page - 1) * ACTIVITY_PAGE_SIZE, limit: ACTIVITY_PAGE_SIZE + 1 }) satisfies Read;
 
-/** Everything the activity keeps, newest first, as a relation read: what the person downloads. */
-export const allSecurityActivityQuery = () => ({ where: activityWhere(), orderBy: NEWEST_FIRST }) satisfies Prisma.SecurityEventFindManyArgs;
-
-type EventRow = {
-  id: string;
-  type: string;
-  detail: string | null;
-  userAgent: string | null;
-  ipAddress: string | null;
-  city: string | null;
-  country: string | null;
-  createdAt: Date;
-  sessionId: string | null;
-};
+type EventRow = RowOf<typeof securityActivityRelation>;
 
 export function toSecurityActivityEntry(row: EventRow, currentSessionId: string): SecurityActivityEntry {
   const type = row.type as SecurityEventType;
@@ -236,13 +228,13 @@ export function toSecurityActivityPage(rows: EventRow[], page: number, currentSe
 }
 
 export async function listAllSecurityActivity(userId: string, currentSessionId: string): Promise<SecurityActivityEntry[]> {
-  const query = allSecurityActivityQuery();
-  return (await db.securityEvent.findMany({ ...query, where: { ...query.where, userId } })).map((row) => toSecurityActivityEntry(row, currentSessionId));
+  const { events } = await readRelations(userId, { events: { relation: securityActivityRelation } });
+  return events.map((row) => toSecurityActivityEntry(row, currentSessionId));
 }
 
 export async function listSecurityActivity(userId: string, page: number, currentSessionId: string): Promise<SecurityActivityPage> {
-  const query = securityActivityQuery(page);
-  return toSecurityActivityPage(await db.securityEvent.findMany({ ...query, where: { ...query.where, userId } }), page, currentSessionId);
+  const { events } = await readRelations(userId, { events: securityActivityPage(page) });
+  return toSecurityActivityPage(events, page, currentSessionId);
 }
 
 /** The sign-in that started a session now goes on under another session id. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { readRelations, relation, type RowOf } from "@/lib/relations";
 import { API_KEY_PREFIX, type ApiKeyScope, type CreateApiKeyInput } from "@/lib/validation/api-keys";
 
 /**
@@ -23,17 +24,20 @@ function scopeOf(permissions: unknown): ApiKeyScope {
 
 export type ApiKeySummary = { id: string; name: string; start: string; scope: ApiKeyScope; createdAt: Date; expiresAt: Date | null; lastUsedAt: Date | null };
 
-/** A person's unexpired keys as a relation read, newest first: never the key or its hash. */
-export const apiKeysQuery = () =>
-  ({
-    where: { OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
-    select: { id: true, name: true, start: true, permissions: true, createdAt: true, expiresAt: true, lastRequest: true },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-  }) satisfies Prisma.ApikeyFindManyArgs;
+/** A person's unexpired keys, newest first: never the key or its hash. */
+export const apiKeysRelation = relation({
+  model: "Apikey",
+  table: "apikey",
+  owner: "referenceId",
+  columns: { id: true, name: true, start: true, permissions: true, createdAt: "date", expiresAt: "date", lastRequest: "date" },
+  where: () => Prisma.sql`"expiresAt" IS NULL OR "expiresAt" > ${new Date()}`,
+  orderBy: [
+    ["createdAt", "DESC"],
+    ["id", "ASC"],
+  ],
+});
 
-type ApiKeyRow = Prisma.ApikeyGetPayload<ReturnType<typeof apiKeysQuery>>;
-
-export function toApiKeySummaries(rows: ApiKeyRow[]): ApiKeySummary[] {
+export function toApiKeySummaries(rows: RowOf<typeof apiKeysRelation>[]): ApiKeySummary[] {
   return rows.map((row) => ({
     id: row.id,
     name: row.name ?? "API key",
@@ -46,8 +50,7 @@ export function toApiKeySummaries(rows: ApiKeyRow[]): ApiKeySummary[] {
 }
 
 export async function listApiKeys(userId: string): Promise<ApiKeySummary[]> {
-  const query = apiKeysQuery();
-  return toApiKeySummaries(await db.apikey.findMany({ ...query, where: { ...query.where, referenceId: userId } }));
+  return toApiKeySummaries((await readRelations(userId, { apiKeys: { relation: apiKeysRelation } })).apiKeys);
 }
 
 const authApi = async () => (await import("@/lib/auth")).auth.api;

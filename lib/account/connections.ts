@@ -3,7 +3,8 @@ import { decodeJwt } from "jose";
 import { cache } from "react";
 import { providerName } from "@/lib/auth-providers";
 import { db, provider } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { readRelations, relation, type RowOf } from "@/lib/relations";
+import { passkeysRelation } from "./passkeys";
 
 export type Connection = { id: string; providerId: string; provider: string; accountName: string; linkedAt: Date };
 
@@ -23,16 +24,17 @@ function accountNameFrom(idToken: string | null, accountId: string): string {
 
 export type SignInMethods = { hasPassword: boolean; hasPasskey: boolean; connections: Connection[] };
 
-/** The accounts sign-in methods are read from (oldest first), as a relation of the user. */
-export const signInAccountsQuery = () => ({
+/** The accounts sign-in methods are read from, oldest first. */
+export const signInAccountsRelation = relation({
+  model: "Account",
+  table: "account",
+  owner: "userId",
   // The password hash is read only to learn whether there is one; it goes no further than here.
-  select: { id: true, providerId: true, accountId: true, idToken: true, createdAt: true, password: true },
-  orderBy: { createdAt: "asc" as const },
+  columns: { id: true, providerId: true, accountId: true, idToken: true, createdAt: "date", password: true },
+  orderBy: [["createdAt", "ASC"]],
 });
 
-type AccountRow = Prisma.AccountGetPayload<{ select: ReturnType<typeof signInAccountsQuery>["select"] }>;
-
-export function toSignInMethods(accounts: AccountRow[], hasPasskey: boolean): SignInMethods {
+export function toSignInMethods(accounts: RowOf<typeof signInAccountsRelation>[], hasPasskey: boolean): SignInMethods {
   return {
     hasPasskey,
     hasPassword: accounts.some((account) => account.providerId === "credential" && account.password !== null),
@@ -48,30 +50,13 @@ export function toSignInMethods(accounts: AccountRow[], hasPasskey: boolean): Si
   };
 }
 
-const accountColumns = Prisma.raw(
-  Object.keys(signInAccountsQuery().select)
-    .map((column) => `a."${column}"`)
-    .join(", "),
-);
-
 /**
  * How the person can sign in: with a password or not, with a passkey or not, and the providers linked
- * (oldest first). Once per request, however many parts of a page ask, and in one statement on both
- * databases: a raw query, as the same read through Prisma's query builder was three statements on
- * SQLite, each compiled anew on every request.
+ * (oldest first). Once per request, however many parts of a page ask.
  */
 export const getSignInMethods = cache(async (userId: string): Promise<SignInMethods> => {
-  const rows = await db.$queryRaw<(AccountRow & { hasPasskey: unknown })[]>`
-    SELECT ${accountColumns}, EXISTS (SELECT 1 FROM "passkey" AS p WHERE p."userId" = u."id") AS "hasPasskey"
-    FROM "user" AS u LEFT JOIN "account" AS a ON a."userId" = u."id"
-    WHERE u."id" = ${userId}
-    ORDER BY a."createdAt" ASC`;
-  // A person without accounts still has the one row of the join, with no account in it. SQLite
-  // answers EXISTS with 0 or 1, PostgreSQL with a boolean.
-  return toSignInMethods(
-    rows.filter((row) => row.id !== null),
-    rows.length > 0 && Number(rows[0]!.hasPasskey) === 1,
-  );
+  const { accounts, passkeys } = await readRelations(userId, { accounts: { relation: signInAccountsRelation }, passkeys: { relation: passkeysRelation, limit: 1 } });
+  return toSignInMethods(accounts, passkeys.length > 0);
 });
 
 export type UnlinkResult = { outcome: "unlinked"; providerId: string } | { outcome: "not-found" | "last-sign-in-method" };

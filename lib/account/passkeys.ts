@@ -5,7 +5,7 @@ import { base64 } from "@better-auth/utils/base64";
 import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { readRelations, relation, selectOf, type RowOf } from "@/lib/relations";
 
 /**
  * Passkeys: better-auth's passkey plugin registers them and signs in with them; this module names
@@ -33,16 +33,19 @@ export function passkeyNameFor(aaguid: string | null | undefined): string {
 
 export type PasskeySummary = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null; synced: boolean };
 
-/** A person's passkeys as a relation read, oldest first: never their keys or credential ids. */
-export const passkeysQuery = () =>
-  ({
-    select: { id: true, name: true, aaguid: true, backedUp: true, createdAt: true, lastUsedAt: true },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  }) satisfies Prisma.PasskeyFindManyArgs;
+/** A person's passkeys, oldest first: never their keys or credential ids. */
+export const passkeysRelation = relation({
+  model: "Passkey",
+  table: "passkey",
+  owner: "userId",
+  columns: { id: true, name: true, aaguid: true, backedUp: "boolean", createdAt: "date", lastUsedAt: "date" },
+  orderBy: [
+    ["createdAt", "ASC"],
+    ["id", "ASC"],
+  ],
+});
 
-type PasskeyRow = { id: string; name: string | null; aaguid: string | null; backedUp: boolean; createdAt: Date | null; lastUsedAt: Date | null };
-
-export function toPasskeySummaries(rows: PasskeyRow[]): PasskeySummary[] {
+export function toPasskeySummaries(rows: RowOf<typeof passkeysRelation>[]): PasskeySummary[] {
   return rows.map((row) => ({
     id: row.id,
     name: row.name || passkeyNameFor(row.aaguid),
@@ -54,14 +57,14 @@ export function toPasskeySummaries(rows: PasskeyRow[]): PasskeySummary[] {
 }
 
 export async function listPasskeys(userId: string): Promise<PasskeySummary[]> {
-  return toPasskeySummaries(await db.passkey.findMany({ ...passkeysQuery(), where: { userId } }));
+  return toPasskeySummaries((await readRelations(userId, { passkeys: { relation: passkeysRelation } })).passkeys);
 }
 
 /** The passkey of this person's, renamed; null when there is none by that id (someone else's included). */
 export async function renamePasskey(userId: string, id: string, name: string): Promise<PasskeySummary | null> {
   const { count } = await db.passkey.updateMany({ where: { id, userId }, data: { name } });
   if (count === 0) return null;
-  const row = await db.passkey.findFirst({ ...passkeysQuery(), where: { id, userId } });
+  const row = await db.passkey.findFirst({ where: { id, userId }, select: selectOf(passkeysRelation) });
   return row ? (toPasskeySummaries([row])[0] ?? null) : null;
 }
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { endSessions } from "./session-store";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { placeName } from "@/lib/location";
+import { readRelations, relation, type RowOf } from "@/lib/relations";
 import { describeUserAgent } from "./user-agent";
 
 export type ActiveSession = {
@@ -18,30 +19,21 @@ export type ActiveSession = {
   current: boolean;
 };
 
-/** The person's unexpired sessions, as a relation read: by itself here, or joined to the user row. */
-export const activeSessionsQuery = () =>
-  ({
-    where: { expiresAt: { gt: new Date() } },
-    select: { id: true, userAgent: true, ipAddress: true, city: true, country: true, createdAt: true, signedInAt: true, updatedAt: true },
-    orderBy: { updatedAt: "desc" },
-  }) satisfies Prisma.SessionFindManyArgs;
-
-type SessionRow = {
-  id: string;
-  userAgent: string | null;
-  ipAddress: string | null;
-  city: string | null;
-  country: string | null;
-  createdAt: Date;
-  signedInAt: Date | null;
-  updatedAt: Date;
-};
+/** The person's unexpired sessions, the most recently active first. */
+export const activeSessionsRelation = relation({
+  model: "Session",
+  table: "session",
+  owner: "userId",
+  columns: { id: true, userAgent: true, ipAddress: true, city: true, country: true, createdAt: "date", signedInAt: "date", updatedAt: "date" },
+  where: () => Prisma.sql`"expiresAt" > ${new Date()}`,
+  orderBy: [["updatedAt", "DESC"]],
+});
 
 /**
  * This one first, then the most recently active. Only the id leaves this module: a session token is
  * a bearer credential and never goes to the browser.
  */
-export function toActiveSessions(sessions: SessionRow[], currentSessionId: string): ActiveSession[] {
+export function toActiveSessions(sessions: RowOf<typeof activeSessionsRelation>[], currentSessionId: string): ActiveSession[] {
   return sessions
     .map((session) => ({
       id: session.id,
@@ -56,8 +48,8 @@ export function toActiveSessions(sessions: SessionRow[], currentSessionId: strin
 }
 
 export async function listActiveSessions(userId: string, currentSessionId: string): Promise<ActiveSession[]> {
-  const query = activeSessionsQuery();
-  return toActiveSessions(await db.session.findMany({ ...query, where: { ...query.where, userId } }), currentSessionId);
+  const { sessions } = await readRelations(userId, { sessions: { relation: activeSessionsRelation } });
+  return toActiveSessions(sessions, currentSessionId);
 }
 
 /**

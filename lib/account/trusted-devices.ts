@@ -5,8 +5,9 @@ import type { BetterAuthPlugin, Verification } from "better-auth";
 import { createAuthMiddleware, isAPIError } from "better-auth/api";
 import { parseCookies } from "better-auth/cookies";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { placeName } from "@/lib/location";
+import { readRelations, relation, type RowOf } from "@/lib/relations";
 import { locateDevice, requestDevice } from "@/lib/request-device";
 import { recordSecurityEvent } from "./activity";
 import { dropVerifications } from "./session-store";
@@ -36,17 +37,20 @@ export type TrustedDeviceSummary = {
   current: boolean;
 };
 
-/** The person's unexpired trusts as a relation read, the most recently used first. */
-export const trustedDevicesQuery = () =>
-  ({
-    where: { expiresAt: { gt: new Date() } },
-    select: { id: true, identifier: true, userAgent: true, ipAddress: true, city: true, country: true, createdAt: true, lastUsedAt: true, expiresAt: true },
-    orderBy: [{ lastUsedAt: "desc" }, { id: "asc" }],
-  }) satisfies Prisma.TrustedDeviceFindManyArgs;
+/** The person's unexpired trusts, the most recently used first. */
+export const trustedDevicesRelation = relation({
+  model: "TrustedDevice",
+  table: "trusted_device",
+  owner: "userId",
+  columns: { id: true, identifier: true, userAgent: true, ipAddress: true, city: true, country: true, createdAt: "date", lastUsedAt: "date", expiresAt: "date" },
+  where: () => Prisma.sql`"expiresAt" > ${new Date()}`,
+  orderBy: [
+    ["lastUsedAt", "DESC"],
+    ["id", "ASC"],
+  ],
+});
 
-type TrustedDeviceRow = Prisma.TrustedDeviceGetPayload<ReturnType<typeof trustedDevicesQuery>>;
-
-export function toTrustedDevices(rows: TrustedDeviceRow[], currentIdentifier: string | null): TrustedDeviceSummary[] {
+export function toTrustedDevices(rows: RowOf<typeof trustedDevicesRelation>[], currentIdentifier: string | null): TrustedDeviceSummary[] {
   return rows.map((row) => ({
     id: row.id,
     ...describeUserAgent(row.userAgent),
@@ -75,8 +79,7 @@ export function trustIdentifier(headers: Headers | null | undefined): string | n
 }
 
 export async function listTrustedDevices(userId: string, currentIdentifier: string | null): Promise<TrustedDeviceSummary[]> {
-  const query = trustedDevicesQuery();
-  return toTrustedDevices(await db.trustedDevice.findMany({ ...query, where: { ...query.where, userId } }), currentIdentifier);
+  return toTrustedDevices((await readRelations(userId, { trustedDevices: { relation: trustedDevicesRelation } })).trustedDevices, currentIdentifier);
 }
 
 /** Ends one of the person's trusts: that device is asked for the code at its next sign-in. */

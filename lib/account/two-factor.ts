@@ -1,9 +1,13 @@
 import "server-only";
 import type { createAuthMiddleware } from "better-auth/api";
 import type { FindSession } from "@/lib/policy/check";
+import { relation } from "@/lib/relations";
 import { hashedBackupCodes } from "./backup-codes";
 
 export type TwoFactorStatus = { enabled: boolean; backupCodesLeft: number };
+
+/** The person's two-factor row's stored backup codes (better-auth keeps one row a person). */
+export const backupCodesRelation = relation({ model: "TwoFactor", table: "twoFactor", owner: "userId", columns: { id: true, backupCodes: true }, orderBy: [["id", "ASC"]] });
 
 /** From the user's two-factor flag (the session has it) and their two-factor row's stored codes. */
 export async function twoFactorStatus(enabled: boolean | null | undefined, row: { backupCodes: string } | undefined): Promise<TwoFactorStatus> {

@@ -1,0 +1,94 @@
+import "server-only";
+import { db, provider } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+type Model = Prisma.ModelName;
+type Scalars<M extends Model> = Prisma.TypeMap["model"][M]["payload"]["scalars"];
+
+// How a column comes back out of JSON: dates as text, booleans as SQLite's 0 and 1. The kind is
+// required exactly where the model's type needs it, so a column cannot be read back as the wrong type.
+type Kind<V> = [V] extends [Date | null] ? "date" : [V] extends [boolean | null] ? "boolean" : true;
+type Columns<M extends Model> = { [K in keyof Scalars<M>]?: Kind<Scalars<M>[K]> };
+
+/**
+ * A list of one person's rows that pages and the API show: which table, which rows (the owner and
+ * `where`), which columns and in what order. Each list is written once, here or beside the code that
+ * shows it, and read by `readRelations`, alone or with others in one statement.
+ */
+export type Relation<M extends Model = Model, C extends Columns<M> = Columns<M>> = {
+  model: M;
+  table: string;
+  /** The column naming the person the rows belong to. */
+  owner: keyof Scalars<M> & string;
+  columns: C;
+  /** What a row must also be, built when the query runs (so "now" is now). Columns unqualified. */
+  where?: () => Prisma.Sql;
+  orderBy: readonly (readonly [keyof C & string, "ASC" | "DESC"])[];
+};
+
+export const relation = <M extends Model, const C extends Columns<M>>(spec: Relation<M, C>) => spec;
+
+/** The relation's columns as a Prisma `select`, for reading one row of it by id. */
+export const selectOf = <M extends Model, C extends Columns<M>>({ columns }: Relation<M, C>) =>
+  Object.fromEntries(Object.keys(columns).map((column) => [column, true])) as { [K in keyof C]: true };
+
+export type RowOf<R> = R extends Relation<infer M, infer C> ? { [K in keyof C & keyof Scalars<M>]: Scalars<M>[K] } : never;
+
+type AnyRelation = Omit<Relation, "owner" | "columns" | "orderBy"> & {
+  owner: string;
+  columns: Record<string, true | "date" | "boolean">;
+  orderBy: readonly (readonly [string, "ASC" | "DESC"])[];
+};
+
+/** A relation to read, all of it or one page (`limit` rows after `offset`). */
+export type Read = { relation: AnyRelation; limit?: number; offset?: number };
+
+const quoted = (name: string) => `"${name}"`;
+
+function rows({ relation, limit, offset = 0 }: Read, ownerId: string): Prisma.Sql {
+  const columns = Object.keys(relation.columns).map(quoted).join(", ");
+  const order = relation.orderBy.map(([column, direction]) => `${quoted(column)} ${direction}`).join(", ");
+  return Prisma.sql`SELECT ${Prisma.raw(columns)} FROM ${Prisma.raw(quoted(relation.table))}
+    WHERE ${Prisma.raw(quoted(relation.owner))} = ${ownerId}${relation.where ? Prisma.sql` AND (${relation.where()})` : Prisma.empty}
+    ORDER BY ${Prisma.raw(order)}${limit === undefined ? Prisma.empty : Prisma.sql` LIMIT ${limit} OFFSET ${offset}`}`;
+}
+
+/** The rows as one JSON array, in their order; `[]` when there are none. */
+function jsonArray(read: Read, ownerId: string): Prisma.Sql {
+  const { columns, orderBy } = read.relation;
+  const fields = Object.keys(columns)
+    .map((column) => `'${column}', "r".${quoted(column)}`)
+    .join(", ");
+  const order = orderBy.map(([column, direction]) => `"r".${quoted(column)} ${direction}`).join(", ");
+  const array =
+    provider === "postgresql" ? `COALESCE(json_agg(json_build_object(${fields}) ORDER BY ${order}), '[]')` : `json_group_array(json_object(${fields}) ORDER BY ${order})`;
+  return Prisma.sql`(SELECT ${Prisma.raw(array)} FROM (${rows(read, ownerId)}) AS "r")`;
+}
+
+// PostgreSQL writes a timestamp without its zone; Prisma keeps them in UTC.
+const utc = (text: string) => new Date(/(Z|[+-]\d\d:?\d\d)$/i.test(text) ? text : `${text}Z`);
+
+function decode({ columns }: AnyRelation, value: unknown): Record<string, unknown>[] {
+  const list = (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>[];
+  const kinds = Object.entries(columns).filter(([, kind]) => kind !== true);
+  for (const row of list) {
+    for (const [column, kind] of kinds) {
+      const field = row[column];
+      if (field === null || field === undefined) row[column] = null;
+      else row[column] = kind === "date" ? utc(String(field)) : field === true || field === 1;
+    }
+  }
+  return list;
+}
+
+/**
+ * Several of one person's relations in one statement, each as the rows Prisma would return for it.
+ * A raw query, as Prisma's query builder compiles every query anew on every request (its largest cost
+ * on a page after React) and, on SQLite, reads each relation in a statement of its own.
+ */
+export async function readRelations<const T extends Record<string, Read>>(ownerId: string, reads: T): Promise<{ [K in keyof T]: RowOf<T[K]["relation"]>[] }> {
+  const entries = Object.entries(reads);
+  const select = Prisma.join(entries.map(([name, read]) => Prisma.sql`${jsonArray(read, ownerId)} AS ${Prisma.raw(quoted(name))}`));
+  const [row] = await db.$queryRaw<Record<string, unknown>[]>`SELECT ${select}`;
+  return Object.fromEntries(entries.map(([name, read]) => [name, decode(read.relation, row![name])])) as { [K in keyof T]: RowOf<T[K]["relation"]>[] };
+}
