@@ -2,7 +2,7 @@ import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypeScript from "eslint-config-next/typescript";
 
 const config = [
-  { ignores: [".next/**", ".bench/**", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "data/**"] },
+  { ignores: [".next/**", ".bench/**", "bench/peer/**", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "data/**"] },
   ...nextCoreWebVitals,
   ...nextTypeScript,
 ];

@@ -15,7 +15,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { DEFAULT_POSTGRES_ADMIN_URL, cookieOf, option, prepareDatabase, run, startMailSink, startServer, table } from "./support.mjs";
+import { DEFAULT_POSTGRES_ADMIN_URL, createPerson, option, prepareDatabase, run, startMailSink, startServer, table } from "./support.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const work = join(root, ".bench");
@@ -66,22 +66,6 @@ async function startBenchServer({ databaseUrl, smtpUrl, logQueries }) {
     },
   });
   return { ...server, statements };
-}
-
-/** Signs up, opens the mailed link and signs in from two more devices: the person the pages show. */
-async function createPerson(baseURL, mail) {
-  const email = `bench-${process.pid}@bastion.test`;
-  const password = `bench password ${randomBytes(6).toString("hex")}`;
-  const headers = { "content-type": "application/json", origin: baseURL };
-  const signUp = await fetch(`${baseURL}/api/auth/sign-up/email`, { method: "POST", headers, body: JSON.stringify({ name: "Bench Person", email, password }) });
-  if (!signUp.ok) throw new Error(`sign-up: ${signUp.status} ${await signUp.text()}`);
-  const link = await mail.linkFor(email);
-  await fetch(link, { redirect: "manual" });
-  const agents = ["Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0", "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15"];
-  for (const agent of agents) await fetch(`${baseURL}/api/auth/sign-in/email`, { method: "POST", headers: { ...headers, "user-agent": agent }, body: JSON.stringify({ email, password }) });
-  const signIn = await fetch(`${baseURL}/api/auth/sign-in/email`, { method: "POST", headers, body: JSON.stringify({ email, password }) });
-  if (!signIn.ok) throw new Error(`sign-in: ${signIn.status}`);
-  return cookieOf(signIn.headers.getSetCookie());
 }
 
 const TARGETS = [

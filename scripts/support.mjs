@@ -1,6 +1,7 @@
 // What the bench and the load script share: options, a free port, a mail sink, a database of their
 // own and a production server started with `npm start` (scripts/start.mjs).
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -138,3 +139,19 @@ export const table = (rows) => {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
   return rows.map((row) => row.map((cell, column) => String(cell).padEnd(widths[column])).join("  ")).join("\n");
 };
+
+/** Signs up, opens the mailed link and signs in from two more devices: the person the pages show. */
+export async function createPerson(baseURL, mail) {
+  const email = `bench-${process.pid}@bastion.test`;
+  const password = `bench password ${randomBytes(6).toString("hex")}`;
+  const headers = { "content-type": "application/json", origin: baseURL };
+  const signUp = await fetch(`${baseURL}/api/auth/sign-up/email`, { method: "POST", headers, body: JSON.stringify({ name: "Bench Person", email, password }) });
+  if (!signUp.ok) throw new Error(`sign-up: ${signUp.status} ${await signUp.text()}`);
+  const link = await mail.linkFor(email);
+  await fetch(link, { redirect: "manual" });
+  const agents = ["Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0", "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15"];
+  for (const agent of agents) await fetch(`${baseURL}/api/auth/sign-in/email`, { method: "POST", headers: { ...headers, "user-agent": agent }, body: JSON.stringify({ email, password }) });
+  const signIn = await fetch(`${baseURL}/api/auth/sign-in/email`, { method: "POST", headers, body: JSON.stringify({ email, password }) });
+  if (!signIn.ok) throw new Error(`sign-in: ${signIn.status}`);
+  return cookieOf(signIn.headers.getSetCookie());
+}
