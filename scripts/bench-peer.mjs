@@ -15,7 +15,7 @@ import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright";
-import { DEFAULT_POSTGRES_ADMIN_URL, createPerson, freePort, option, prepareDatabase, run, sleep, startMailSink, startServer, table } from "./support.mjs";
+import { DEFAULT_POSTGRES_ADMIN_URL, createPerson, freePort, option, prepareDatabase, run, serving, startMailSink, startServer, table } from "./support.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const work = join(root, ".bench");
@@ -51,20 +51,7 @@ async function startPeer(databaseUrl) {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOSTNAME: "127.0.0.1", DATABASE_URL: databaseUrl, BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: baseURL },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  for (let tries = 0; ; tries++) {
-    try {
-      if ((await fetch(`${baseURL}/api/auth/ok`)).ok) break;
-    } catch {}
-    if (tries > 120 || child.exitCode !== null) throw new Error("the peer did not start");
-    await sleep(500);
-  }
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill();
-    await exited;
-  };
-  return { baseURL, pid: child.pid, stop };
+  return serving(child, baseURL, "/api/auth/ok");
 }
 
 /** What a browser asks the server for when it opens the page: the page, then its API calls. */

@@ -112,11 +112,16 @@ export async function startServer({ cwd, env, onLine = () => {} }) {
     buffer = lines.pop();
     for (const line of lines) onLine(line);
   });
+  return serving(child, baseURL, "/api/health");
+}
+
+/** A server process, once `readyPath` answers: its address, its pid, and how to stop it. */
+export async function serving(child, baseURL, readyPath) {
   for (let tries = 0; ; tries++) {
     try {
-      if ((await fetch(`${baseURL}/api/health`)).ok) break;
+      if ((await fetch(`${baseURL}${readyPath}`)).ok) break;
     } catch {}
-    if (tries > 120 || child.exitCode !== null) throw new Error("the server did not start");
+    if (tries > 120 || child.exitCode !== null) throw new Error(`the server at ${baseURL} did not start`);
     await sleep(500);
   }
   const stop = async () => {
