@@ -12,8 +12,8 @@ type Columns<M extends Model> = { [K in keyof Scalars<M>]?: Kind<Scalars<M>[K]> 
 
 /**
  * A list of one person's rows that pages and the API show: which table, which rows (the owner and
- * `where`), which columns and in what order. Each list is written once, here or beside the code that
- * shows it, and read by `readRelations`, alone or with others in one statement.
+ * `where`), which columns and in what order. Each list is written once, beside the code that shows
+ * it, and read by `readRelations`, alone or with others in one statement.
  */
 export type Relation<M extends Model = Model, C extends Columns<M> = Columns<M>> = {
   model: M;
