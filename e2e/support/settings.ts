@@ -40,14 +40,17 @@ function postgresAdminUrl() {
   return process.env.E2E_POSTGRES_ADMIN_URL || DEFAULT_POSTGRES_ADMIN_URL;
 }
 
-/** A fresh, empty database for this run; the app's own `npm start` migrates it. */
-export async function createPostgresDatabase(): Promise<string> {
+/**
+ * A fresh database for this run: empty (the app's own `npm start` migrates it), or a copy of a
+ * migrated template.
+ */
+export async function createPostgresDatabase(template?: string): Promise<string> {
   const adminUrl = postgresAdminUrl();
   const name = `bastion_e2e_${randomBytes(6).toString("hex")}`;
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
-    await client.query(`CREATE DATABASE "${name}"`);
+    await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${new URL(template).pathname.slice(1)}"` : ""}`);
   } catch (error) {
     throw new Error(
       `The browser suite runs on PostgreSQL too, and none answers at ${adminUrl} (${(error as Error).message}). ` +
