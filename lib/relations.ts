@@ -45,16 +45,19 @@ export type Read = { relation: AnyRelation; limit?: number; offset?: number };
 
 const quoted = (name: string) => `"${name}"`;
 
-function rows({ relation, limit, offset = 0 }: Read, ownerId: string): Prisma.Sql {
+/** Whose rows: an id, or a column of the statement the lists are part of. */
+type Owner = string | Prisma.Sql;
+
+function rows({ relation, limit, offset = 0 }: Read, owner: Owner): Prisma.Sql {
   const columns = Object.keys(relation.columns).map(quoted).join(", ");
   const order = relation.orderBy.map(([column, direction]) => `${quoted(column)} ${direction}`).join(", ");
   return Prisma.sql`SELECT ${Prisma.raw(columns)} FROM ${Prisma.raw(quoted(relation.table))}
-    WHERE ${Prisma.raw(quoted(relation.owner))} = ${ownerId}${relation.where ? Prisma.sql` AND (${relation.where()})` : Prisma.empty}
+    WHERE ${Prisma.raw(quoted(relation.owner))} = ${owner}${relation.where ? Prisma.sql` AND (${relation.where()})` : Prisma.empty}
     ORDER BY ${Prisma.raw(order)}${limit === undefined ? Prisma.empty : Prisma.sql` LIMIT ${limit} OFFSET ${offset}`}`;
 }
 
 /** The rows as one JSON array, in their order; `[]` when there are none. */
-function jsonArray(read: Read, ownerId: string): Prisma.Sql {
+function jsonArray(read: Read, owner: Owner): Prisma.Sql {
   const { columns, orderBy } = read.relation;
   const fields = Object.keys(columns)
     .map((column) => `'${column}', "r".${quoted(column)}`)
@@ -62,7 +65,7 @@ function jsonArray(read: Read, ownerId: string): Prisma.Sql {
   const order = orderBy.map(([column, direction]) => `"r".${quoted(column)} ${direction}`).join(", ");
   const array =
     provider === "postgresql" ? `COALESCE(json_agg(json_build_object(${fields}) ORDER BY ${order}), '[]')` : `json_group_array(json_object(${fields}) ORDER BY ${order})`;
-  return Prisma.sql`(SELECT ${Prisma.raw(array)} FROM (${rows(read, ownerId)}) AS "r")`;
+  return Prisma.sql`(SELECT ${Prisma.raw(array)} FROM (${rows(read, owner)}) AS "r")`;
 }
 
 // PostgreSQL writes a timestamp without its zone; Prisma keeps them in UTC.
@@ -81,14 +84,24 @@ function decode({ columns }: AnyRelation, value: unknown): Record<string, unknow
   return list;
 }
 
+export type Lists<T extends Record<string, Read>> = { [K in keyof T]: RowOf<T[K]["relation"]>[] };
+
+/** The relations as columns of a statement, one JSON array each, named as in `reads`. */
+export function relationColumns(reads: Record<string, Read>, owner: Owner): Prisma.Sql {
+  return Prisma.join(Object.entries(reads).map(([name, read]) => Prisma.sql`${jsonArray(read, owner)} AS ${Prisma.raw(quoted(name))}`));
+}
+
+/** Those columns of a row read back as the rows Prisma would return for each relation. */
+export function decodeRelations<const T extends Record<string, Read>>(reads: T, row: Record<string, unknown>): Lists<T> {
+  return Object.fromEntries(Object.entries(reads).map(([name, read]) => [name, decode(read.relation, row[name])])) as Lists<T>;
+}
+
 /**
  * Several of one person's relations in one statement, each as the rows Prisma would return for it.
  * A raw query, as Prisma's query builder compiles every query anew on every request (its largest cost
  * on a page after React) and, on SQLite, reads each relation in a statement of its own.
  */
-export async function readRelations<const T extends Record<string, Read>>(ownerId: string, reads: T): Promise<{ [K in keyof T]: RowOf<T[K]["relation"]>[] }> {
-  const entries = Object.entries(reads);
-  const select = Prisma.join(entries.map(([name, read]) => Prisma.sql`${jsonArray(read, ownerId)} AS ${Prisma.raw(quoted(name))}`));
-  const [row] = await db.$queryRaw<Record<string, unknown>[]>`SELECT ${select}`;
-  return Object.fromEntries(entries.map(([name, read]) => [name, decode(read.relation, row![name])])) as { [K in keyof T]: RowOf<T[K]["relation"]>[] };
+export async function readRelations<const T extends Record<string, Read>>(ownerId: string, reads: T): Promise<Lists<T>> {
+  const [row] = await db.$queryRaw<Record<string, unknown>[]>`SELECT ${relationColumns(reads, ownerId)}`;
+  return decodeRelations(reads, row!);
 }

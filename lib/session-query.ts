@@ -1,37 +1,45 @@
 import "server-only";
 import { parseSessionOutput, parseUserOutput } from "better-auth/db";
 import type { auth, Session } from "@/lib/auth";
+import { signInMethodReads, signInMethodsFrom, type SignInMethods } from "@/lib/account/connections";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { decodeRelations, relationColumns } from "@/lib/relations";
 
 type AuthContext = Awaited<typeof auth.$context>;
 type Table = NonNullable<AuthContext["tables"][string]>;
+
+export type SessionWithSignInMethods = Session & { signInMethods: SignInMethods };
 
 function sessionQuery(context: AuthContext) {
   const { session, user } = context.tables as Record<"session" | "user", Table>;
   const column = (table: Table, key: string) => `"${table.fields[key]?.fieldName ?? key}"`;
   const keys = (table: Table) => ["id", ...Object.keys(table.fields)];
   const select = [...keys(session).map((key) => `"s".${column(session, key)} AS "s.${key}"`), ...keys(user).map((key) => `"u".${column(user, key)} AS "u.${key}"`)];
-  const head = Prisma.raw(
-    `SELECT ${select.join(", ")} FROM "${session.modelName}" AS "s" JOIN "${user.modelName}" AS "u" ON "u"."id" = "s".${column(session, "userId")} WHERE "s".${column(session, "token")} =`,
+  const head = Prisma.raw(`SELECT ${select.join(", ")}`);
+  const from = Prisma.raw(
+    `FROM "${session.modelName}" AS "s" JOIN "${user.modelName}" AS "u" ON "u"."id" = "s".${column(session, "userId")} WHERE "s".${column(session, "token")} =`,
   );
+  const owner = Prisma.raw(`"u"."id"`);
   // Prisma's raw queries hand columns back typed (dates as Date, SQLite's 0/1 as booleans).
   const read = (row: Record<string, unknown>, alias: string, table: Table) => Object.fromEntries(keys(table).map((key) => [key, row[`${alias}.${key}`] ?? null]));
-  return async (token: string): Promise<Session | null> => {
-    const [row] = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`${head} ${token} LIMIT 1`);
+  return async (token: string): Promise<SessionWithSignInMethods | null> => {
+    const [row] = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`${head}, ${relationColumns(signInMethodReads, owner)} ${from} ${token} LIMIT 1`);
     if (!row) return null;
     return {
       session: parseSessionOutput(context.options, read(row, "s", session) as Session["session"]),
       user: parseUserOutput(context.options, read(row, "u", user) as Session["user"]),
-    } as Session;
+      signInMethods: signInMethodsFrom(decodeRelations(signInMethodReads, row)),
+    } as SessionWithSignInMethods;
   };
 }
 
 let query: ReturnType<typeof sessionQuery> | undefined;
 /**
  * The session and its user in one statement, as `internalAdapter.findSession` returns them when the
- * database is the session store. The columns are better-auth's own tables', so a field a plugin adds
- * comes along. A raw query skips Prisma's query compiler, which was a page render's largest cost
- * after React, for a read whose shape never changes.
+ * database is the session store, with the person's sign-in methods, which both account pages show.
+ * The columns are better-auth's own tables', so a field a plugin adds comes along. A raw query skips
+ * Prisma's query compiler, which was a page render's largest cost after React, for a read whose shape
+ * never changes.
  */
 export const findSessionInDatabase = (context: AuthContext, token: string) => (query ??= sessionQuery(context))(token);

@@ -3,7 +3,7 @@ import { decodeJwt } from "jose";
 import { cache } from "react";
 import { providerName } from "@/lib/auth-providers";
 import { db, provider } from "@/lib/db";
-import { readRelations, relation, type RowOf } from "@/lib/relations";
+import { readRelations, relation, type Lists, type RowOf } from "@/lib/relations";
 import { passkeysRelation } from "./passkeys";
 
 export type Connection = { id: string; providerId: string; provider: string; accountName: string; linkedAt: Date };
@@ -50,14 +50,30 @@ export function toSignInMethods(accounts: RowOf<typeof signInAccountsRelation>[]
   };
 }
 
+/** What sign-in methods are read from: the accounts, and whether there is a passkey. */
+export const signInMethodReads = { accounts: { relation: signInAccountsRelation }, passkeys: { relation: passkeysRelation, limit: 1 } };
+
+export const signInMethodsFrom = ({ accounts, passkeys }: Lists<typeof signInMethodReads>) => toSignInMethods(accounts, passkeys.length > 0);
+
+// Each person's sign-in methods as this request has read them: by asking, or along with the session
+// (lib/session.ts), which saves an account page a statement.
+const readThisRequest = cache(() => new Map<string, Promise<SignInMethods>>());
+
 /**
  * How the person can sign in: with a password or not, with a passkey or not, and the providers linked
  * (oldest first). Once per request, however many parts of a page ask.
  */
-export const getSignInMethods = cache(async (userId: string): Promise<SignInMethods> => {
-  const { accounts, passkeys } = await readRelations(userId, { accounts: { relation: signInAccountsRelation }, passkeys: { relation: passkeysRelation, limit: 1 } });
-  return toSignInMethods(accounts, passkeys.length > 0);
-});
+export function getSignInMethods(userId: string): Promise<SignInMethods> {
+  const known = readThisRequest();
+  let methods = known.get(userId);
+  if (!methods) known.set(userId, (methods = readRelations(userId, signInMethodReads).then(signInMethodsFrom)));
+  return methods;
+}
+
+/** Sign-in methods read along with something else, for getSignInMethods to answer with in this request. */
+export function knowSignInMethods(userId: string, methods: SignInMethods) {
+  readThisRequest().set(userId, Promise.resolve(methods));
+}
 
 export type UnlinkResult = { outcome: "unlinked"; providerId: string } | { outcome: "not-found" | "last-sign-in-method" };
 
