@@ -105,3 +105,8 @@ export async function readRelations<const T extends Record<string, Read>>(ownerI
   const [row] = await db.$queryRaw<Record<string, unknown>[]>`SELECT ${relationColumns(reads, ownerId)}`;
   return decodeRelations(reads, row!);
 }
+
+/** One relation by itself, in one statement. */
+export async function readRelation<const R extends Read>(ownerId: string, read: R): Promise<RowOf<R["relation"]>[]> {
+  return (await readRelations(ownerId, { rows: read })).rows;
+}

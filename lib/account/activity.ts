@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 import { securityNoticeMail, type EventFacts } from "@/lib/mail/templates";
 import { ATTRIBUTION, placeName, type Place } from "@/lib/location";
-import { readRelations, relation, type Read, type RowOf } from "@/lib/relations";
+import { readRelation, relation, type Read, type RowOf } from "@/lib/relations";
 import { locateDevice, type RequestDevice } from "@/lib/request-device";
 import { describeUserAgent } from "./user-agent";
 
@@ -228,12 +228,12 @@ export function toSecurityActivityPage(rows: EventRow[], page: number, currentSe
 }
 
 export async function listAllSecurityActivity(userId: string, currentSessionId: string): Promise<SecurityActivityEntry[]> {
-  const { events } = await readRelations(userId, { events: { relation: securityActivityRelation } });
+  const events = await readRelation(userId, { relation: securityActivityRelation });
   return events.map((row) => toSecurityActivityEntry(row, currentSessionId));
 }
 
 export async function listSecurityActivity(userId: string, page: number, currentSessionId: string): Promise<SecurityActivityPage> {
-  const { events } = await readRelations(userId, { events: securityActivityPage(page) });
+  const events = await readRelation(userId, securityActivityPage(page));
   return toSecurityActivityPage(events, page, currentSessionId);
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { readRelations, relation, type RowOf } from "@/lib/relations";
+import { readRelation, relation, type RowOf } from "@/lib/relations";
 import { API_KEY_PREFIX, type ApiKeyScope, type CreateApiKeyInput } from "@/lib/validation/api-keys";
 
 /**
@@ -50,7 +50,7 @@ export function toApiKeySummaries(rows: RowOf<typeof apiKeysRelation>[]): ApiKey
 }
 
 export async function listApiKeys(userId: string): Promise<ApiKeySummary[]> {
-  return toApiKeySummaries((await readRelations(userId, { apiKeys: { relation: apiKeysRelation } })).apiKeys);
+  return toApiKeySummaries(await readRelation(userId, { relation: apiKeysRelation }));
 }
 
 const authApi = async () => (await import("@/lib/auth")).auth.api;

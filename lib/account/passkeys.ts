@@ -5,7 +5,7 @@ import { base64 } from "@better-auth/utils/base64";
 import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { readRelations, relation, selectOf, type RowOf } from "@/lib/relations";
+import { readRelation, relation, selectOf, type RowOf } from "@/lib/relations";
 
 /**
  * Passkeys: better-auth's passkey plugin registers them and signs in with them; this module names
@@ -57,7 +57,7 @@ export function toPasskeySummaries(rows: RowOf<typeof passkeysRelation>[]): Pass
 }
 
 export async function listPasskeys(userId: string): Promise<PasskeySummary[]> {
-  return toPasskeySummaries((await readRelations(userId, { passkeys: { relation: passkeysRelation } })).passkeys);
+  return toPasskeySummaries(await readRelation(userId, { relation: passkeysRelation }));
 }
 
 /** The passkey of this person's, renamed; null when there is none by that id (someone else's included). */

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { endSessions } from "./session-store";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { placeName } from "@/lib/location";
-import { readRelations, relation, type RowOf } from "@/lib/relations";
+import { readRelation, relation, type RowOf } from "@/lib/relations";
 import { describeUserAgent } from "./user-agent";
 
 export type ActiveSession = {
@@ -48,7 +48,7 @@ export function toActiveSessions(sessions: RowOf<typeof activeSessionsRelation>[
 }
 
 export async function listActiveSessions(userId: string, currentSessionId: string): Promise<ActiveSession[]> {
-  const { sessions } = await readRelations(userId, { sessions: { relation: activeSessionsRelation } });
+  const sessions = await readRelation(userId, { relation: activeSessionsRelation });
   return toActiveSessions(sessions, currentSessionId);
 }
 

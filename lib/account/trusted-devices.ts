@@ -7,7 +7,7 @@ import { parseCookies } from "better-auth/cookies";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { placeName } from "@/lib/location";
-import { readRelations, relation, type RowOf } from "@/lib/relations";
+import { readRelation, relation, type RowOf } from "@/lib/relations";
 import { locateDevice, requestDevice } from "@/lib/request-device";
 import { recordSecurityEvent } from "./activity";
 import { dropVerifications } from "./session-store";
@@ -79,7 +79,7 @@ export function trustIdentifier(headers: Headers | null | undefined): string | n
 }
 
 export async function listTrustedDevices(userId: string, currentIdentifier: string | null): Promise<TrustedDeviceSummary[]> {
-  return toTrustedDevices((await readRelations(userId, { trustedDevices: { relation: trustedDevicesRelation } })).trustedDevices, currentIdentifier);
+  return toTrustedDevices(await readRelation(userId, { relation: trustedDevicesRelation }), currentIdentifier);
 }
 
 /** Ends one of the person's trusts: that device is asked for the code at its next sign-in. */
