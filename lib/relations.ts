@@ -1,5 +1,5 @@
 import "server-only";
-import { db, provider } from "@/lib/db";
+import { booleanOf, dateOf, provider, readRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 type Model = Prisma.ModelName;
@@ -68,17 +68,12 @@ function jsonArray(read: Read, owner: Owner): Prisma.Sql {
   return Prisma.sql`(SELECT ${Prisma.raw(array)} FROM (${rows(read, owner)}) AS "r")`;
 }
 
-// PostgreSQL writes a timestamp without its zone; Prisma keeps them in UTC.
-const utc = (text: string) => new Date(/(Z|[+-]\d\d:?\d\d)$/i.test(text) ? text : `${text}Z`);
-
 function decode({ columns }: AnyRelation, value: unknown): Record<string, unknown>[] {
   const list = (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>[];
   const kinds = Object.entries(columns).filter(([, kind]) => kind !== true);
   for (const row of list) {
     for (const [column, kind] of kinds) {
-      const field = row[column];
-      if (field === null || field === undefined) row[column] = null;
-      else row[column] = kind === "date" ? utc(String(field)) : field === true || field === 1;
+      row[column] = kind === "date" ? dateOf(row[column]) : booleanOf(row[column]);
     }
   }
   return list;
@@ -98,11 +93,11 @@ export function decodeRelations<const T extends Record<string, Read>>(reads: T, 
 
 /**
  * Several of one person's relations in one statement, each as the rows Prisma would return for it.
- * A raw query, as Prisma's query builder compiles every query anew on every request (its largest cost
+ * A raw read, as Prisma's query builder compiles every query anew on every request (its largest cost
  * on a page after React) and, on SQLite, reads each relation in a statement of its own.
  */
 export async function readRelations<const T extends Record<string, Read>>(ownerId: string, reads: T): Promise<Lists<T>> {
-  const [row] = await db.$queryRaw<Record<string, unknown>[]>`SELECT ${relationColumns(reads, ownerId)}`;
+  const [row] = await readRows(Prisma.sql`SELECT ${relationColumns(reads, ownerId)}`);
   return decodeRelations(reads, row!);
 }
 

@@ -8,7 +8,10 @@ describe.each(testDatabases)("on $name", ({ create }) => {
   let db: typeof import("@/lib/db").db;
   let getSignInMethods: typeof import("@/lib/account/connections").getSignInMethods;
 
+  const zone = process.env.TZ;
   beforeAll(async () => {
+    // Off UTC, so a date read back in the server's local time would be hours out.
+    process.env.TZ = "America/New_York";
     database = await create();
     useDatabase(database.url);
     context = await (await import("@/lib/auth")).auth.$context;
@@ -20,6 +23,7 @@ describe.each(testDatabases)("on $name", ({ create }) => {
   afterAll(async () => {
     await leaveDatabase(db);
     await database?.drop();
+    process.env.TZ = zone;
   });
 
   it("returns what better-auth's own findSession returns, field for field and type for type", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { parseSessionOutput, parseUserOutput } from "better-auth/db";
 import type { auth, Session } from "@/lib/auth";
 import { signInMethodReads, signInMethodsFrom, type SignInMethods } from "@/lib/account/connections";
-import { db } from "@/lib/db";
+import { booleanOf, dateOf, readRows, type Row } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { decodeRelations, relationColumns } from "@/lib/relations";
 
@@ -21,10 +21,11 @@ function sessionQuery(context: AuthContext) {
     `FROM "${session.modelName}" AS "s" JOIN "${user.modelName}" AS "u" ON "u"."id" = "s".${column(session, "userId")} WHERE "s".${column(session, "token")} =`,
   );
   const owner = Prisma.raw(`"u"."id"`);
-  // Prisma's raw queries hand columns back typed (dates as Date, SQLite's 0/1 as booleans).
-  const read = (row: Record<string, unknown>, alias: string, table: Table) => Object.fromEntries(keys(table).map((key) => [key, row[`${alias}.${key}`] ?? null]));
+  // Typed as better-auth's adapters type them: the driver has dates as text, SQLite's booleans as 0/1.
+  const typed = (type: unknown, value: unknown) => (type === "date" ? dateOf(value) : type === "boolean" ? booleanOf(value) : (value ?? null));
+  const read = (row: Row, alias: string, table: Table) => Object.fromEntries(keys(table).map((key) => [key, typed(table.fields[key]?.type, row[`${alias}.${key}`])]));
   return async (token: string): Promise<SessionWithSignInMethods | null> => {
-    const [row] = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`${head}, ${relationColumns(signInMethodReads, owner)} ${from} ${token} LIMIT 1`);
+    const [row] = await readRows(Prisma.sql`${head}, ${relationColumns(signInMethodReads, owner)} ${from} ${token} LIMIT 1`);
     if (!row) return null;
     return {
       session: parseSessionOutput(context.options, read(row, "s", session) as Session["session"]),
@@ -38,8 +39,8 @@ let query: ReturnType<typeof sessionQuery> | undefined;
 /**
  * The session and its user in one statement, as `internalAdapter.findSession` returns them when the
  * database is the session store, with the person's sign-in methods, which both account pages show.
- * The columns are better-auth's own tables', so a field a plugin adds comes along. A raw query skips
- * Prisma's query compiler, which was a page render's largest cost after React, for a read whose shape
- * never changes.
+ * The columns are better-auth's own tables', so a field a plugin adds comes along. A raw read
+ * (`readRows`: the driver, the statement prepared once) skips Prisma's query compiler and client,
+ * which cost more than the statement, for a read whose shape never changes.
  */
 export const findSessionInDatabase = (context: AuthContext, token: string) => (query ??= sessionQuery(context))(token);
