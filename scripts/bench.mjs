@@ -5,7 +5,7 @@
 // project under .bench/ that adds twin pages (bench/twins: the same components on fixture data, with
 // no session and no database), a plain dynamic page, and that page plus the session check; then, in
 // one interleaved run on one server: requests per second, p50 and p99 at 10 connections, the ratios
-// to the twin and the plain page, SQL statements (and writes) per request from Prisma's query log,
+// to the twin and the plain page, SQL statements (and writes) per request from the app's query log,
 // and each page's client JavaScript.
 // SQLite by default; PostgreSQL in a database of its own with --postgres. Not part of npm test.
 import { spawnSync } from "node:child_process";
@@ -48,7 +48,7 @@ function build() {
   run("npm", ["run", "build", "--silent"], { cwd: copy, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "ignore", "inherit"] });
 }
 
-/** `npm start` in the copy. Statements are counted from its output (Prisma's query log). */
+/** `npm start` in the copy. Statements are counted from its output (the app's query log: Prisma's lines, and lib/db.ts's readRows in the same form). */
 async function startBenchServer({ databaseUrl, smtpUrl, logQueries }) {
   const statements = [];
   const server = await startServer({
