@@ -37,7 +37,8 @@ export default defineConfig({
   migrations: { path: PRISMA_PATHS[provider].migrations },
   async adapter() {
     if (provider === "postgresql") {
-      return new PrismaPg({ connectionString: url, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS });
+      // An idle connection does not keep a finished command running (scripts/prisma-cli-exits-when-done.mjs).
+      return new PrismaPg({ connectionString: url, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS, allowExitOnIdle: true });
     }
     return new PrismaLibSQL({ url, authToken: process.env.DATABASE_AUTH_TOKEN || undefined, timeout: SQLITE_BUSY_TIMEOUT_MS });
   },
