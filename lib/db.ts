@@ -22,6 +22,9 @@ const logged = (text: string) => log.length > 0 && console.log(`prisma:query ${t
 
 function postgresDatabase() {
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS });
+  // An idle connection the server drops is an "error" event, which unheard would end the process;
+  // Prisma's adapter listens only once it has connected, and a page's reads may come first.
+  pool.on("error", (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // Both clients come from the same models (scripts/prisma-schemas.mjs), so they share one API;
   // the SQLite client's types stand for both, and nothing here uses a PostgreSQL-only filter.
