@@ -1,28 +1,10 @@
 import { expect, test } from "./fixtures";
-import { appFor, E2E_SECRET, e2eSettings, freePort } from "./support/settings";
-import { spawnProductionServer, stop } from "./support/production-server";
-import { TcpLink } from "./support/tcp-link";
+import { spawnServerBehindLink, stop } from "./support/production-server";
 
 test("PostgreSQL dropping the idle connections of a server that has only read pages is one line in its log", async ({ signedInPage: page, user }) => {
   test.setTimeout(90_000);
-  const direct = new URL(appFor(test.info().project.name).databaseUrl);
-  const link = new TcpLink(await freePort(), { host: direct.hostname, port: Number(direct.port || 5432) });
-  const relayed = new URL(direct);
-  relayed.port = String(link.port);
-  relayed.hostname = "127.0.0.1";
-  await link.up();
-
-  const port = await freePort();
-  const server = await spawnProductionServer(
-    {
-      DATABASE_URL: relayed.toString(),
-      BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
-      BETTER_AUTH_SECRET: E2E_SECRET,
-      SMTP_URL: `smtp://127.0.0.1:${e2eSettings().smtpPort}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    port,
-  );
+  const server = await spawnServerBehindLink(test.info().project.name);
+  const { link } = server;
   try {
     // Ready without asking /api/health, whose check goes through Prisma: the page's reads, which go
     // to the pool directly (lib/db.ts), are this server's first use of the database.

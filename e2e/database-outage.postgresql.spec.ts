@@ -2,11 +2,9 @@ import { expect, test } from "@playwright/test";
 import { query } from "./fixtures/database";
 import { newUserDetails } from "./fixtures";
 import { Mailbox } from "./fixtures/mailbox";
-import { appFor, E2E_SECRET, e2eSettings, freePort } from "./support/settings";
 import { seriousViolations } from "./support/axe";
 import { colorSchemes } from "./support/pages";
-import { spawnProductionServer, stop } from "./support/production-server";
-import { TcpLink } from "./support/tcp-link";
+import { spawnServerBehindLink, stop } from "./support/production-server";
 
 async function health(baseURL: string) {
   const response = await fetch(`${baseURL}/api/health`);
@@ -16,27 +14,9 @@ async function health(baseURL: string) {
 test.describe("when PostgreSQL goes away", () => {
   test("/api/health answers 503 while it is down, pages say so, sign-up writes nothing, and the app recovers", async ({ page }) => {
     test.setTimeout(120_000);
-    const { databaseUrl } = appFor(test.info().project.name);
-    const direct = new URL(databaseUrl);
-    const link = new TcpLink(await freePort(), { host: direct.hostname, port: Number(direct.port || 5432) });
-    const relayed = new URL(databaseUrl);
-    relayed.port = String(link.port);
-    relayed.hostname = "127.0.0.1";
-    await link.up();
-
-    const port = await freePort();
-    const server = await spawnProductionServer(
-      {
-        DATABASE_URL: relayed.toString(),
-        BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
-        BETTER_AUTH_SECRET: E2E_SECRET,
-        SMTP_URL: `smtp://127.0.0.1:${e2eSettings().smtpPort}`,
-        NEXT_TELEMETRY_DISABLED: "1",
-        // Rate limits live in the database this server shares with the suite's own, which has raised them.
-        RATE_LIMIT_SCALE: "100",
-      },
-      port,
-    );
+    // Rate limits live in the database this server shares with the suite's own, which has raised them.
+    const server = await spawnServerBehindLink(test.info().project.name, { RATE_LIMIT_SCALE: "100" });
+    const { link } = server;
     try {
       await expect.poll(() => health(server.baseURL).then((answer) => answer.status, () => 0), { timeout: 60_000 }).toBe(200);
       expect(await health(server.baseURL)).toEqual({ status: 200, body: { status: "ok", database: "ok" }, cacheControl: "no-store" });
@@ -90,7 +70,7 @@ test.describe("when PostgreSQL goes away", () => {
       expect(await query('select id from "user" where email = ?', [user.email])).toEqual([]);
       // The log names what failed, never the connection string with its credentials.
       expect(server.output()).toContain("health: database check failed");
-      expect(server.output()).not.toContain(relayed.toString());
+      expect(server.output()).not.toContain(server.databaseUrl);
     } finally {
       await stop(server.child);
       await link.down();

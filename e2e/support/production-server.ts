@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { expect } from "@playwright/test";
-import { E2E_SECRET, e2eSettings, freePort } from "./settings";
+import { appFor, E2E_SECRET, e2eSettings, freePort } from "./settings";
+import { TcpLink } from "./tcp-link";
 
 /**
  * Starts the production build exactly as `npm start` and the Docker image do (`node scripts/start.mjs`:
@@ -18,6 +19,32 @@ export async function spawnProductionServer(env: Record<string, string>, port?: 
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
   return { child, baseURL, output: () => output };
+}
+
+/**
+ * A production server on the project's PostgreSQL through a relay of its own: `link.down()` is the
+ * database going away for this server alone. `databaseUrl` is the relayed address it was given.
+ */
+export async function spawnServerBehindLink(projectName: string, env: Record<string, string> = {}) {
+  const direct = new URL(appFor(projectName).databaseUrl);
+  const link = new TcpLink(await freePort(), { host: direct.hostname, port: Number(direct.port || 5432) });
+  const relayed = new URL(direct);
+  relayed.port = String(link.port);
+  relayed.hostname = "127.0.0.1";
+  await link.up();
+  const port = await freePort();
+  const server = await spawnProductionServer(
+    {
+      DATABASE_URL: relayed.toString(),
+      BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+      BETTER_AUTH_SECRET: E2E_SECRET,
+      SMTP_URL: `smtp://127.0.0.1:${e2eSettings().smtpPort}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
+    },
+    port,
+  );
+  return { ...server, link, databaseUrl: relayed.toString() };
 }
 
 /** Waits for a started server to exit on its own; one still serving after the limit is killed. */
