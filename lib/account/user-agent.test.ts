@@ -22,4 +22,15 @@ describe("describeUserAgent", () => {
     expect(describeUserAgent(null)).toEqual({ browser: "Unknown browser", os: "Unknown system" });
     expect(describeUserAgent("curl/8.5.0").os).toBe("Unknown system");
   });
+
+  it("answers the same each time, for user agents it keeps and ones it has forgotten or never keeps", () => {
+    const firefox = (version: number) => `Mozilla/5.0 (X11; Linux x86_64; rv:${version}.0) Gecko/20100101 Firefox/${version}.0`;
+    const first = describeUserAgent(firefox(1));
+    first.browser = "changed by a caller";
+    expect(describeUserAgent(firefox(1))).toEqual({ browser: "Firefox 1", os: "Linux" });
+    for (let version = 2; version <= 1500; version++) describeUserAgent(firefox(version));
+    expect(describeUserAgent(firefox(1))).toEqual({ browser: "Firefox 1", os: "Linux" });
+    expect(describeUserAgent(firefox(1500))).toEqual({ browser: "Firefox 1500", os: "Linux" });
+    expect(describeUserAgent(`${firefox(133)} ${"x".repeat(2000)}`)).toEqual({ browser: "Firefox 133", os: "Linux" });
+  });
 });
