@@ -2,10 +2,11 @@ import Bowser from "bowser";
 
 export type DeviceDescription = { browser: string; os: string };
 
-// Bowser tries its patterns one by one (about 10–40 µs a user agent), and the security page names a
-// device for every session and every activity entry on each render. A person has few user agents, so
-// their descriptions are kept: at most 1,000, oldest forgotten first, and only of user agents of a
-// length browsers send (a client could send any header; this keeps the memory bounded).
+// Bowser tries its patterns one by one (10 µs a user agent when hot, several times that amid a
+// render), and the security page names a device for every session and every activity entry on each
+// render. A person has few user agents, so their descriptions are kept: at most 1,000, oldest
+// forgotten first, and only of user agents of a length browsers send (a client could send any
+// header; this keeps the memory bounded).
 const KEPT = 1000;
 const KEPT_LENGTH = 512;
 const described = new Map<string, DeviceDescription>();
