@@ -1,3 +1,5 @@
+// First, before the CLI starts its engine: a finished command exits at once.
+import "./scripts/prisma-cli-exits-when-done.mjs";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";

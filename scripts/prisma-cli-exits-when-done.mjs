@@ -1,4 +1,4 @@
-// Loaded (node --import) into the Prisma CLI where Bastion runs `migrate deploy`.
+// Imported by prisma.config.ts, which every Prisma CLI command loads before it starts its engine.
 //
 // Prisma's JavaScript schema engine (WebAssembly) times its wait for PostgreSQL's migration lock
 // with a 10-second timer it never clears, so every `migrate deploy` on PostgreSQL stayed alive for

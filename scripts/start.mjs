@@ -33,7 +33,7 @@ if (url.startsWith("file:") && !url.startsWith("file://") && !isAbsolute(url.sli
 // advisory lock, and Prisma gives up on waiting for it after 10 s: the later ones try again.
 let migrate;
 for (let attempt = 1; ; attempt++) {
-  migrate = spawnSync(process.execPath, ["--import", pathToFileURL(join(root, "scripts/prisma-cli-exits-when-done.mjs")).href, join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"], {
+  migrate = spawnSync(process.execPath, [join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     env: process.env,

@@ -15,7 +15,7 @@ export function sqliteFile(): TestDatabase {
 
 /** Migrates a database as `npm start` does. */
 async function migrate(url: string) {
-  await promisify(execFile)(process.execPath, ["--import", "./scripts/prisma-cli-exits-when-done.mjs", "node_modules/prisma/build/index.js", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url } }).catch((error) => {
+  await promisify(execFile)(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url } }).catch((error) => {
     throw new Error(`prisma migrate deploy failed on ${url}:\n${error.stderr}`);
   });
 }
